@@ -1,0 +1,40 @@
+"""Check kinds: each is implemented once here and configured by rule files.
+
+The registry maps a rule's ``kind`` to its module; modules are imported only
+when a rule of that kind runs, which keeps start-up quick.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from verify.checks.base import Check, Outcome, Params
+
+#: kind → module under verify.checks that defines ``CHECK``.
+_REGISTRY = {
+    "duration_mismatch": "duration_mismatch",
+    "unit_dimension": "unit_dimension",
+}
+
+
+def kinds() -> list[str]:
+    """The names of all check kinds."""
+    return sorted(_REGISTRY)
+
+
+def get_check(kind: str) -> Check | None:
+    """The check implementing ``kind``, or None when there is none."""
+    module = _REGISTRY.get(kind)
+    if module is None:
+        return None
+    check: Check = import_module(f"verify.checks.{module}").CHECK
+    return check
+
+
+def params_model(kind: str) -> type[Params] | None:
+    """The parameters model of ``kind``, or None for an unknown kind."""
+    check = get_check(kind)
+    return check.Params if check else None
+
+
+__all__ = ["Check", "Outcome", "Params", "get_check", "kinds", "params_model"]

@@ -1,0 +1,227 @@
+"""duration_mismatch: a stated duration against the dates the article gives for it.
+
+A duration is measured only between dates tied to it, never between any two
+dates whose difference happens to fit. Three ties, tried in order:
+
+1. **Explicit range** in the duration's own sentence: "for 16 years, from 1977
+   to 1995", "between March and June".
+2. **Extension**: "an additional 10 days" runs from the date last given before
+   it (the old deadline) to the first date given after it (the new one).
+3. **Event**: "the 27-year occupation" runs from the date the article gives for
+   the event's start (a sentence that names it: "occupied ... on April 2, 1993")
+   to the dates it gives for its end (sentences with end cues: "ended",
+   "until", "returned"). End dates found only elsewhere in the article can
+   verify a duration but never flag one.
+
+Cue words live in the rule file. Durations of hours and less are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from pydantic import Field
+
+from verify.checks import timespans
+from verify.checks.base import Check, Outcome, Params, evidence
+from verify.claims import DateClaim, DurationClaim
+from verify.linking import Facts, stem
+
+_RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|and|[-–—])\s*$", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s+$", re.IGNORECASE)
+_OPENER_EVENT = re.compile(r"^\s*(?:After|Since|Following|Before)\s+(?:the|its|their|his|her)\s+(?P<noun>[a-z]+)")
+
+
+class DurationParams(Params):
+    """Parameters of a duration_mismatch rule."""
+
+    #: Words that mark the end of an event in a sentence ("ended", "until").
+    end_cues: list[str] = Field(min_length=1)
+    #: Words in a sentence that make its date a commemoration, not the event ("anniversary").
+    skip_cues: list[str] = []
+    #: Units this rule checks.
+    units: list[str] = ["day", "week", "month", "year"]
+
+
+class DurationCheck(Check):
+    """Compare each duration with the dates the article ties to it."""
+
+    kind = "duration_mismatch"
+    Params = DurationParams
+
+    def run(self, facts: Facts, params: DurationParams) -> Iterator[Outcome]:
+        end_stems = {stem(word) for word in params.end_cues}
+        skip_stems = {stem(word) for word in params.skip_cues}
+        for duration in facts.of_type(DurationClaim):
+            if duration.unit not in params.units:
+                continue
+            tie = (
+                _explicit_range(facts, duration)
+                or (_extension(facts, duration) if duration.additional else None)
+                or _event(facts, duration, end_stems, skip_stems)
+            )
+            if tie is None:
+                continue
+            outcome = _judge(facts, duration, *tie)
+            if outcome is not None:
+                yield outcome
+
+
+# A tie: the start date, the candidate end dates, and whether a mismatch may be flagged.
+Tie = tuple[DateClaim, list[DateClaim], bool, str]
+
+
+def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
+    text = facts.document.text
+    dates = facts.dates_in_sentence(duration.sentence)
+    for first, second in pairwise(dates):
+        between = text[first.span.end : second.span.start]
+        opener = text[max(0, first.span.start - 16) : first.span.start]
+        if _RANGE_BETWEEN.match(between) and _RANGE_OPENER.search(opener):
+            return first, [second], True, "the range given in the same sentence"
+    return None
+
+
+def _extension(facts: Facts, duration: DurationClaim) -> Tie | None:
+    paragraph = facts.paragraph_of(duration)
+    before = [d for d in facts.days if d.span.end <= duration.span.start and facts.paragraph_of(d) >= paragraph - 2]
+    after = [d for d in facts.days if d.span.start >= duration.span.end and d.sentence <= duration.sentence + 2]
+    if not before or not after:
+        return None
+    return before[-1], [after[0]], True, "the deadline before the extension and the one after it"
+
+
+def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stems: set[str]) -> Tie | None:
+    if duration.unit not in ("year", "month") or not duration.about:
+        return _preceding_start(facts, duration, end_stems, skip_stems)
+    subject = stem(duration.about)
+    starts = _dates_for(facts, subject, skip_stems, exclude_sentence=duration.sentence)
+    if not starts:
+        opener = _paragraph_opener_event(facts, duration)
+        starts = _dates_for(facts, opener, skip_stems, exclude_sentence=duration.sentence) if opener else []
+    if not starts:
+        return _preceding_start(facts, duration, end_stems, skip_stems)
+    start = min(starts, key=lambda d: d.bounds() or (d.span.start,))
+    start_bounds = start.bounds()
+    assert start_bounds is not None
+    # Tier 1: sentences naming the event and its end.
+    tied = [
+        d
+        for d in facts.days
+        if subject in facts.sentence_stems[d.sentence]
+        and facts.sentence_stems[d.sentence] & end_stems
+        and not facts.sentence_stems[d.sentence] & skip_stems
+        and d is not start
+    ]
+    if tied:
+        return start, tied, True, f"the dates the article gives for the {duration.about}"
+    # Tier 2: end-cue sentences anywhere after the start: may verify, never flag.
+    loose = _end_cue_dates(facts, end_stems, skip_stems, after=start_bounds[1])
+    if loose:
+        return start, loose, False, "the end dates the article gives"
+    return None
+
+
+def _preceding_start(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stems: set[str]) -> Tie | None:
+    """'The 44-day war' after 'on September 27, 2020, the army counter-attacked':
+    the war starts at the last date before it in its paragraph."""
+    paragraph = facts.paragraph_of(duration)
+    before = [d for d in facts.days if d.span.end <= duration.span.start and facts.paragraph_of(d) == paragraph]
+    if not before:
+        return None
+    start = before[-1]
+    bounds = start.bounds()
+    assert bounds is not None
+    loose = _end_cue_dates(facts, end_stems, skip_stems, after=bounds[1])
+    return (start, loose, False, "the end dates the article gives") if loose else None
+
+
+def _dates_for(facts: Facts, subject: str, skip_stems: set[str], exclude_sentence: int) -> list[DateClaim]:
+    return [
+        d
+        for d in facts.dates_mentioning(subject)
+        if d.sentence != exclude_sentence and d.bounds() and not facts.sentence_stems[d.sentence] & skip_stems
+    ]
+
+
+def _end_cue_dates(facts: Facts, end_stems: set[str], skip_stems: set[str], after: object) -> list[DateClaim]:
+    result = []
+    for d in facts.days:
+        stems = facts.sentence_stems[d.sentence]
+        if stems & end_stems and not stems & skip_stems and d.date is not None and d.date > after:  # type: ignore[operator]
+            result.append(d)
+    return result
+
+
+def _paragraph_opener_event(facts: Facts, duration: DurationClaim) -> str | None:
+    paragraph = facts.document.paragraphs[facts.paragraph_of(duration)]
+    match = _OPENER_EVENT.match(facts.document.text[paragraph[0] : paragraph[1]])
+    return stem(match["noun"]) if match else None
+
+
+def _judge(
+    facts: Facts, duration: DurationClaim, start: DateClaim, ends: list[DateClaim], may_flag: bool, how: str
+) -> Outcome | None:
+    start_bounds = start.bounds()
+    if start_bounds is None:
+        return None
+    unit = duration.unit
+    stated = timespans.stated_range(duration.amount, duration.approx, unit)
+    fits: list[tuple[DateClaim, tuple[float, float]]] = []
+    misses: list[tuple[DateClaim, tuple[float, float]]] = []
+    for end in ends:
+        end_bounds = end.bounds()
+        if end_bounds is None or end_bounds[1] < start_bounds[0]:
+            continue
+        actual = timespans.span_range(start_bounds, end_bounds, unit)
+        (fits if timespans.overlaps(stated, actual) else misses).append((end, actual))
+    stated_text = duration.text
+    if fits and (not misses or not may_flag):
+        used = [end for end, _ in fits]
+        bounds = timespans.hull([b for b in (end.bounds() for end in used) if b])
+        actual = (min(a[0] for _, a in fits), max(a[1] for _, a in fits))
+        return Outcome(
+            claim=duration,
+            verified=True,
+            fields={
+                "start": timespans.describe_date(start),
+                "end": timespans.describe_bounds(bounds),
+                "actual": timespans.describe_range(_whole(actual, unit), unit),
+                "stated": stated_text,
+            },
+            evidence=[evidence(facts, start, "start")] + [evidence(facts, end, "end") for end in used],
+            computation=(
+                f"From {timespans.describe_date(start)} to {timespans.describe_bounds(bounds)} is "
+                f"{timespans.describe_range(_whole(actual, unit), unit)} ({how}); stated: {stated_text}."
+            ),
+        )
+    if misses and not fits and may_flag:
+        bounds = timespans.hull([b for b in (end.bounds() for end, _ in misses) if b])
+        actual = (min(a[0] for _, a in misses), max(a[1] for _, a in misses))
+        return Outcome(
+            claim=duration,
+            verified=False,
+            fields={
+                "start": timespans.describe_date(start),
+                "end": timespans.describe_bounds(bounds),
+                "actual": timespans.describe_range(_whole(actual, unit), unit),
+                "stated": stated_text,
+            },
+            evidence=[evidence(facts, start, "start")] + [evidence(facts, end, "end") for end, _ in misses],
+            computation=(
+                f"From {timespans.describe_date(start)} to {timespans.describe_bounds(bounds)} is "
+                f"{timespans.describe_range(_whole(actual, unit), unit)} ({how}), not {stated_text}."
+            ),
+        )
+    return None
+
+
+def _whole(values: tuple[float, float], unit: str) -> tuple[float, float]:
+    if unit == "week":
+        return round(values[0], 1), round(values[1], 1)
+    return values
+
+
+CHECK = DurationCheck()

@@ -1,0 +1,200 @@
+"""unit_dimension: a unit of the wrong physical kind for what is measured.
+
+Two general mechanisms, both decided by pint's dimensionality:
+
+* **context cues**: words next to a quantity call for a dimension
+  ("high-voltage" calls for electric potential, "winds" for speed); a unit of
+  another dimension is flagged. The cue words and the dimension each calls for
+  (given as a unit, e.g. ``volt``) are declared in the rule file.
+* **conversions**: a value restated in parentheses ("13 mph (20 km)",
+  "6.05 hectares (.0605 km)") must measure the same kind of thing.
+
+The likely fix is a unit of the expected dimension that keeps what was written
+(the same SI prefix, or the same base unit), preferring one under which the
+restated value agrees with the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field, field_validator
+
+from verify import units
+from verify.checks.base import Check, Outcome, Params, evidence
+from verify.claims import QuantityClaim
+from verify.linking import Facts
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_PREFIXES = ("tera", "giga", "mega", "kilo", "hecto", "centi", "milli", "micro")
+
+
+class Cue(Params):
+    """Words that call for a dimension, and a unit that has it."""
+
+    words: list[str] = Field(min_length=1)
+    expect: str
+
+    @field_validator("expect")
+    @classmethod
+    def _known_unit(cls, value: str) -> str:
+        units.unit_info(value)  # raises LexiconError (a ValueError) for an unknown unit
+        return value
+
+
+class UnitDimensionParams(Params):
+    """Parameters of a unit_dimension rule."""
+
+    #: Context cues; empty to check only conversions.
+    cues: list[Cue] = []
+    #: How many words before and after the quantity are its context.
+    window: int = Field(default=4, ge=1, le=12)
+    #: Also check that a value restated in parentheses keeps its dimension.
+    conversions: bool = False
+
+
+class UnitDimensionCheck(Check):
+    """Flag units whose dimension contradicts their context or their original."""
+
+    kind = "unit_dimension"
+    Params = UnitDimensionParams
+
+    def run(self, facts: Facts, params: UnitDimensionParams) -> Iterator[Outcome]:
+        quantities = facts.of_type(QuantityClaim)
+        cue_table = {word.lower(): cue for cue in params.cues for word in cue.words}
+        for index, quantity in enumerate(quantities):
+            if params.conversions:
+                outcome = self._conversion(facts, quantities, index)
+                if outcome:
+                    yield outcome
+            if cue_table:
+                outcome = self._context(facts, quantities, quantity, cue_table, params.window)
+                if outcome:
+                    yield outcome
+
+    def _context(
+        self,
+        facts: Facts,
+        quantities: list[QuantityClaim],
+        quantity: QuantityClaim,
+        cue_table: dict[str, Cue],
+        window: int,
+    ) -> Outcome | None:
+        if quantity.converts is not None:
+            return None  # judged against its original instead
+        words = _context_words(facts, quantity, window)
+        cues = [(word, cue_table[word]) for word in words if word in cue_table]
+        if not cues:
+            return None
+        expression = quantity.unit
+        # Any cue the unit satisfies clears it: context is ambiguous, precision first.
+        if any(units.same_dimension(expression, cue.expect) for _, cue in cues):
+            return None
+        cue_word, cue = cues[0]
+        suggestion = _suggest(quantity, cue.expect, None)
+        related = [
+            other for other in quantities if other is not quantity and units.same_dimension(other.unit, cue.expect)
+        ]
+        related.sort(key=lambda other: (other.value != quantity.value, abs(other.span.start - quantity.span.start)))
+        return Outcome(
+            claim=quantity,
+            verified=False,
+            fields={
+                "unit": quantity.unit_text,
+                "found": units.dimension_name(expression),
+                "expected": units.dimension_name(cue.expect),
+                "cue": cue_word,
+                "suggestion": suggestion or f"a unit of {units.dimension_name(cue.expect)}",
+            },
+            evidence=[
+                evidence(facts, other, f"the article's own {units.dimension_name(cue.expect)}") for other in related[:3]
+            ],
+            computation=(
+                f"{quantity.unit_text} measures {units.dimension_name(expression)} ({quantity.dimensionality}); "
+                f"'{cue_word}' calls for {units.dimension_name(cue.expect)} "
+                f"({units.unit_info(cue.expect).dimensionality})."
+            ),
+        )
+
+    def _conversion(self, facts: Facts, quantities: list[QuantityClaim], index: int) -> Outcome | None:
+        quantity = quantities[index]
+        if quantity.converts is None:
+            return None
+        original = facts.claim_starting_at(quantity.converts)
+        if not isinstance(original, QuantityClaim):
+            return None
+        if units.same_dimension(original.unit, quantity.unit):
+            return None
+        suggestion = _suggest(quantity, original.unit, original)
+        return Outcome(
+            claim=quantity,
+            verified=False,
+            fields={
+                "unit": quantity.unit_text,
+                "found": units.dimension_name(quantity.unit),
+                "expected": units.dimension_name(original.unit),
+                "cue": original.text,
+                "suggestion": suggestion or f"a unit of {units.dimension_name(original.unit)}",
+            },
+            evidence=[evidence(facts, original, "the original value")],
+            computation=(
+                f"{quantity.text} restates {original.text}, but {quantity.unit_text} measures "
+                f"{units.dimension_name(quantity.unit)} and {original.unit_text} measures "
+                f"{units.dimension_name(original.unit)}."
+            ),
+        )
+
+
+def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[str]:
+    """Words of the quantity's clause within ``window`` words on each side, nearest first."""
+    text = facts.document.text
+    sentence_start, sentence_end = (
+        facts.document.sentences[quantity.sentence] if facts.document.sentences else (0, len(text))
+    )
+    before_text = text[sentence_start : quantity.span.start]
+    before_text = re.split(r"[,;:()]", before_text)[-1]
+    after_text = re.split(r"[,;:()]", text[quantity.span.end : sentence_end])[0]
+    before = [word.lower() for word in _WORD.findall(before_text)][-window:]
+    after = [word.lower() for word in _WORD.findall(after_text)][:window]
+    ordered: list[str] = []
+    for pair in zip(after, reversed(before), strict=False):
+        ordered.extend(pair)
+    ordered.extend(after[len(before) :] if len(after) > len(before) else list(reversed(before))[len(after) :])
+    return ordered
+
+
+def _suggest(quantity: QuantityClaim, expected: str, original: QuantityClaim | None) -> str | None:
+    """A unit of ``expected``'s dimension close to what was written, as a symbol."""
+    ureg = units.registry()
+    written = quantity.unit
+    prefix = next((p for p in _PREFIXES if written.startswith(p)), "")
+    candidates = []
+    for form, expression in units.lexicon().items():
+        if not units.same_dimension(expression, expected):
+            continue
+        name = units.unit_info(expression).name
+        shares = (
+            prefix and name.startswith(prefix) and not any(name.startswith(p) for p in _PREFIXES if p != prefix)
+        ) or (written in name)
+        if shares:
+            candidates.append((form, expression))
+    if not candidates:
+        return None
+    if original is not None and isinstance(original.value, float) and isinstance(quantity.value, float):
+        for form, expression in candidates:
+            converted = units.convert(original.value, original.unit, expression)
+            if converted and abs(converted - quantity.value) / abs(converted) < 0.1:
+                return form
+    symbols = [form for form, expression in candidates if form == _symbol(ureg, expression)]
+    return symbols[0] if symbols else candidates[0][0]
+
+
+def _symbol(ureg: object, expression: str) -> str:
+    try:
+        return str(ureg.get_symbol(expression))  # type: ignore[attr-defined]
+    except Exception:
+        return ""
+
+
+CHECK = UnitDimensionCheck()

@@ -1,0 +1,158 @@
+"""Paragraphs, sentences and quoted speech, as ``(start, end)`` offset pairs."""
+
+from __future__ import annotations
+
+import re
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# A sentence ends at . ! or ? (maybe closed by a quote or bracket) followed by
+# white space and something that starts a sentence.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
+# Words whose period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "mt",
+        "ft",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "jr",
+        "sr",
+        "vs",
+        "no",
+        "nos",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "etc",
+        "approx",
+        "est",
+        "fig",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+        "rd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_QUOTE_PAIRS = {"“": "”", "«": "»"}
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Blocks of text separated by blank lines, trimmed of surrounding white space."""
+    result: list[tuple[int, int]] = []
+    position = start
+    for gap in _BLANK_LINE.finditer(text, start, end):
+        _append_trimmed(text, position, gap.start(), result)
+        position = gap.end()
+    _append_trimmed(text, position, end, result)
+    return result
+
+
+def sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences within each paragraph; a line break inside a paragraph also ends one
+    when the next line starts with a capital (a heading or a list item)."""
+    result: list[tuple[int, int]] = []
+    for para_start, para_end in paragraph_spans:
+        for line_start, line_end in _lines(text, para_start, para_end):
+            position = line_start
+            for match in _SENTENCE_END.finditer(text, line_start, line_end):
+                if _is_abbreviation(text, line_start, match.start()):
+                    continue
+                _append_trimmed(text, position, match.end(), result)
+                position = match.end()
+            _append_trimmed(text, position, line_end, result)
+    return result
+
+
+def quotations(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quoted speech: text between curly quotes, guillemets or paired straight quotes
+    within one paragraph (an unclosed quote runs to the paragraph's end)."""
+    result = []
+    for para_start, para_end in paragraph_spans:
+        position = para_start
+        while position < para_end:
+            opening = _next_quote(text, position, para_end)
+            if opening < 0:
+                break
+            closer = _QUOTE_PAIRS.get(text[opening], '"')
+            closing = text.find(closer, opening + 1, para_end)
+            stop = para_end if closing < 0 else closing + 1
+            result.append((opening, stop))
+            position = stop
+    return result
+
+
+def _next_quote(text: str, start: int, end: int) -> int:
+    found = [i for i in (text.find(q, start, end) for q in ('"', "“", "«")) if i >= 0]
+    return min(found) if found else -1
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    result = []
+    position = search = start
+    while True:
+        newline = text.find("\n", search, end)
+        if newline < 0:
+            result.append((position, end))
+            return result
+        search = newline + 1
+        # Join soft-wrapped lines: only a line starting with a capital, digit,
+        # bullet or quote starts anew.
+        if search < end and (text[search].isupper() or text[search] in '-*#>"“0123456789'):
+            result.append((position, newline))
+            position = search
+
+
+def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > line_start and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # A single capital ("J. Smith") is an initial.
+    return len(word) == 1 and text[word_start].isupper()
+
+
+def _append_trimmed(text: str, start: int, end: int, into: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        into.append((start, end))

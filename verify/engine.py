@@ -1,0 +1,74 @@
+"""The engine: runs each rule's check over a document's facts and words its findings."""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from verify.checks import get_check
+from verify.checks.base import Outcome
+from verify.findings import Finding
+from verify.linking import Facts
+from verify.rules import Rule
+
+
+class _Template(string.Formatter):
+    """``str.format`` that leaves an unknown ``{field}`` as written instead of failing."""
+
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, str) and key not in kwargs:
+            return "{" + key + "}"
+        return super().get_value(key, args, kwargs)
+
+
+_FORMATTER = _Template()
+
+
+def render(template: str, fields: dict[str, Any]) -> str:
+    """Fill a rule's message template."""
+    return _FORMATTER.format(template, **fields)
+
+
+def run_rules(facts: Facts, rules: list[Rule]) -> tuple[list[Finding], list[Finding]]:
+    """Problems and verifications from every rule, each list in text order."""
+    problems: list[Finding] = []
+    verified: list[Finding] = []
+    for rule in rules:
+        check = get_check(rule.kind)
+        if check is None:
+            continue
+        params = check.Params.model_validate(rule.params)
+        for outcome in check.run(facts, params):
+            finding = _finding(facts, rule, outcome)
+            (verified if outcome.verified else problems).append(finding)
+    key = lambda finding: (finding.span.start, finding.rule)  # noqa: E731
+    return sorted(problems, key=key), sorted(verified, key=key)
+
+
+def _finding(facts: Facts, rule: Rule, outcome: Outcome) -> Finding:
+    claim = outcome.claim
+    fields = {"claim": claim.text, **outcome.fields}
+    start = claim.span.start if outcome.start is None else outcome.start
+    end = claim.span.end if outcome.end is None else outcome.end
+    span = claim.span if (start, end) == (claim.span.start, claim.span.end) else facts.span(start, end)
+    if outcome.verified:
+        message = render(rule.verified or "{claim}: consistent with the article.", fields)
+        severity = "info"
+    else:
+        message = render(rule.message, fields)
+        severity = rule.level
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=severity,
+        message=message,
+        span=span,
+        related=[item.span for item in outcome.evidence],
+        claim=facts.document.text[start:end],
+        sentence=facts.sentence_text(claim.sentence),
+        evidence=outcome.evidence,
+        computation=outcome.computation,
+        suggestion=render(rule.fix, fields) if rule.fix and not outcome.verified else None,
+        quoted=claim.quoted,
+        link=rule.link,
+    )

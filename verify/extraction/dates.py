@@ -1,0 +1,164 @@
+"""Dates as news text writes them, with weekdays and relative dates.
+
+Returns raw matches; :mod:`verify.extraction.extractor` turns them into
+``DateClaim`` records once it knows the reference date and the years around.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from verify.vocab import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
+
+_WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY_PATTERN})(?:,?\s+(?:the\s+)?|\s*\(\s*))?"
+_YEAR_TAIL = r"(?:,?\s+(?P<year>\d{4})(?![\d:]))?"
+
+# "Friday, February 1, 2019", "November 25", "Tuesday (March 5)"
+MONTH_DAY = re.compile(
+    rf"\b{_WEEKDAY_LEAD}(?P<mon>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b{_YEAR_TAIL}"
+)
+# "1 February 2019", "the 15th of May"
+DAY_MONTH = re.compile(
+    rf"\b{_WEEKDAY_LEAD}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_PATTERN})\b{_YEAR_TAIL}"
+)
+# "November 2020", "late February 1944"
+MONTH_YEAR = re.compile(rf"\b(?P<mon>{MONTH_PATTERN}),?\s+(?:of\s+)?(?P<year>\d{{4}})(?![\d:])")
+# A year only when a preposition makes it one: "in 1993", "from 1977 to 1995".
+YEAR = re.compile(
+    r"\b(?P<prep>[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|to|[Bb]y|of|[Bb]etween|and|[Dd]uring|[Bb]efore|[Aa]fter|"
+    r"[Ss]tarting in|[Bb]eginning in|[Ee]nding in|[Tt]hrough|[Cc]irca|[Ss]ummer of|[Ww]inter of|[Ss]pring of|[Aa]utumn of|"
+    r"the year|[Bb]orn)\s+(?:(?:early|late|mid)[- ]?\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b(?![-–/:.,]?\d)(?!\s*(?:%|percent))"
+)
+ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+# A weekday on its own: "on Tuesday", "Wednesday morning", "last Friday".
+WEEKDAY = re.compile(rf"\b(?:(?P<mod>last|next|this|on|On|Last|Next|This)\s+)?(?P<wd>{WEEKDAY_PATTERN})\b")
+RELATIVE_DAY = re.compile(r"\b(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")
+
+# Tense cues that a bare weekday lies ahead of the reference date, not behind it.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|scheduled|expected|set to|due to|plans? to|forecast|going to|upcoming|next)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class RawDate:
+    """A date as written, before any year is inferred."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None = None
+    weekday_start: int | None = None
+    weekday_end: int | None = None
+    #: "explicit" or "relative"
+    resolution: str = "explicit"
+    resolved_from: str | None = None
+
+    @property
+    def granularity(self) -> str:
+        """day, month or year."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+
+def is_valid(year: int | None, month: int, day: int) -> bool:
+    """Whether day ``day`` exists in ``month`` of ``year`` (a leap year when unknown)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    days = calendar.monthrange(year if year is not None else 2000, month)[1]
+    return day <= days
+
+
+def find_dates(text: str, start: int, end: int) -> list[RawDate]:
+    """Absolute dates in ``text[start:end]``; overlapping matches keep the longest."""
+    found: list[RawDate] = []
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        for match in pattern.finditer(text, start, end):
+            day = int(match["day"])
+            if day == 0 or day > 31:
+                continue
+            wd = match["wd"]
+            found.append(
+                RawDate(
+                    start=match.start(),
+                    end=match.end(),
+                    year=int(match["year"]) if match["year"] else None,
+                    month=month_number(match["mon"]),
+                    day=day,
+                    weekday=WEEKDAYS[wd.lower()] if wd else None,
+                    weekday_start=match.start("wd") if wd else None,
+                    weekday_end=match.end("wd") if wd else None,
+                )
+            )
+    for match in MONTH_YEAR.finditer(text, start, end):
+        found.append(RawDate(match.start(), match.end(), int(match["year"]), month_number(match["mon"]), None))
+    for match in YEAR.finditer(text, start, end):
+        found.append(RawDate(match.start("year"), match.end("year"), int(match["year"]), None, None))
+    for match in ISO_DATE.finditer(text, start, end):
+        month, day = int(match["month"]), int(match["day"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(RawDate(match.start(), match.end(), int(match["year"]), month, day))
+    return _longest_first(found)
+
+
+def find_relative_dates(text: str, start: int, end: int, reference: dt.date | None) -> list[RawDate]:
+    """Bare weekdays and today/yesterday/tomorrow; resolved when there is a reference date."""
+    result = []
+    for match in WEEKDAY.finditer(text, start, end):
+        weekday = WEEKDAYS[match["wd"].lower()]
+        resolved = _resolve_weekday(text, match, weekday, reference) if reference else None
+        result.append(
+            RawDate(
+                start=match.start("wd"),
+                end=match.end("wd"),
+                year=resolved.year if resolved else None,
+                month=resolved.month if resolved else None,
+                day=resolved.day if resolved else None,
+                weekday=weekday,
+                weekday_start=match.start("wd"),
+                weekday_end=match.end("wd"),
+                resolution="relative",
+                resolved_from="the reference date" if resolved else None,
+            )
+        )
+    for match in RELATIVE_DAY.finditer(text, start, end):
+        if reference is None:
+            continue
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match["word"].lower()]
+        day = reference + dt.timedelta(days=shift)
+        result.append(
+            RawDate(match.start(), match.end(), day.year, day.month, day.day, resolution="relative",
+                    resolved_from="the reference date")
+        )  # fmt: skip
+    return result
+
+
+def _resolve_weekday(text: str, match: re.Match[str], weekday: int, reference: dt.date) -> dt.date:
+    modifier = (match["mod"] or "").lower()
+    sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    clause = text[sentence_start : match.end() + 40]
+    ahead = modifier == "next" or (modifier != "last" and _FUTURE.search(clause) is not None)
+    offset = (weekday - reference.weekday()) % 7
+    if ahead:
+        return reference + dt.timedelta(days=offset or 7 if modifier == "next" else offset)
+    back = (reference.weekday() - weekday) % 7
+    if modifier == "last" and back == 0:
+        back = 7
+    return reference - dt.timedelta(days=back)
+
+
+def _longest_first(found: list[RawDate]) -> list[RawDate]:
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[RawDate] = []
+    for date in found:
+        if kept and date.start < kept[-1].end:
+            continue
+        kept.append(date)
+    return kept

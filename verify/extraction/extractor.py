@@ -1,0 +1,557 @@
+"""Turn a Document into claims.
+
+Dates and times are found first; every number outside them is then classified
+by what stands around it: a unit (quantity), a time word (duration), "-year-old"
+or "aged" (age), "%" (percentage), a currency (money), or the noun it counts.
+
+Written by hand because the libraries measured poorly on news text (see
+benchmarks/RESULTS.md): quantulum3 and dateparser miss hyphenated compounds
+("70-km-long", "27-year-old"), unit lists ("110/35/10 kV") and the subject a
+number is about, and dateparser resolves bare weekdays without the article's
+own reference date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from verify.claims import (
+    AgeClaim,
+    Approx,
+    Claim,
+    CountClaim,
+    DateClaim,
+    DurationClaim,
+    MoneyClaim,
+    NumberClaim,
+    OrdinalClaim,
+    PercentageClaim,
+    QuantityClaim,
+    TimeClaim,
+)
+from verify.document import Document
+from verify.extraction import dates as date_patterns
+from verify.extraction.lexicon import (
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    DURATION_UNITS,
+    STOPWORDS,
+    THING_NOUNS,
+    THING_SUFFIXES,
+)
+from verify.extraction.numbers import (
+    NUMBER,
+    ORDINAL,
+    VAGUE,
+    NumberMatch,
+    find_numbers,
+    ordinal_value,
+    vague_value,
+)
+from verify.extraction.quantities import match_unit
+from verify.units import LexiconError, unit_info
+from verify.vocab import MONTHS, WEEKDAYS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_DURATION_WORD = re.compile(
+    r"[\s-]?(?P<unit>" + "|".join(sorted(DURATION_UNITS, key=len, reverse=True)) + r")\b(?P<old>-old| old)?",
+    re.IGNORECASE,
+)
+_ARTICLE_DURATION = re.compile(
+    r"\b(?P<art>[Aa]n?|[Oo]ne|[Hh]alf an?|[Hh]alf a)\s+(?:full\s+|whole\s+|additional\s+|extra\s+)?"
+    r"(?P<unit>decade|year|month|week|day|century|fortnight|hour)\b"
+)
+_ADDITIONAL = re.compile(r"\b(?:an? additional|additional|another|an extra|extra|a further|further)\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|at age|the age of|age of)\s+$", re.IGNORECASE)
+_AGE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is|turned|turns|died at|dies at)\s+$")
+_AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s+$")
+_YEARS_OF_AGE = re.compile(r"\s+years?\s+of\s+age\b|\s+years?\s+old\b|-years?-old\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(
+    "(?:" + "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True)) + r")\s?$"
+)
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_MONEY_SCALE = re.compile(r"(?P<scale>m|bn|k)\b")
+_RANGE_JOIN = re.compile(r"\s*(?:to|–|—|-|and)\s*", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"/(?P<num>\d+(?:\.\d+)?)")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|their|his|her|its|our)\b\s*(?P<noun>[a-z]+)?")
+_TIME = re.compile(
+    r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b"
+)
+_UTC = re.compile(r"\s*(?:\(|,)?\s*(?:UTC|GMT|Z\b)")
+_IDENTIFIER_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*|No\.|#|[A-Za-z]-)\s?$")
+_MONTH_OR_DAY = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    """Every claim in the document's body, in text order, with spans and sentences."""
+    return _Extractor(document).run()
+
+
+class _Extractor:
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.text = document.text
+        self.start = document.body_start
+        self.end = len(document.text)
+        self.claims: list[Claim] = []
+        self.taken: list[tuple[int, int]] = []
+
+    # -- helpers -------------------------------------------------------------
+
+    def _free(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.taken)
+
+    def _take(self, start: int, end: int) -> None:
+        self.taken.append((start, end))
+
+    def _common(self, start: int, end: int) -> dict[str, object]:
+        return {
+            "text": self.text[start:end],
+            "span": self.doc.span(start, end),
+            "sentence": self.doc.sentence_index(start),
+            "quoted": self.doc.in_quote(start, end),
+        }
+
+    def _words_after(self, position: int, limit: int = 4) -> list[tuple[int, int, str]]:
+        """Up to ``limit`` words after ``position`` within the clause."""
+        words = []
+        cursor = position
+        for _ in range(limit):
+            gap = cursor
+            while gap < self.end and self.text[gap] in " \u00a0":
+                gap += 1
+            match = _WORD.match(self.text, gap)
+            if not match:
+                break
+            words.append((match.start(), match.end(), match.group(0)))
+            cursor = match.end()
+        return words
+
+    def _head_noun_after(self, position: int) -> str | None:
+        """The head of the noun phrase after ``position``: the last word before a
+        function word or punctuation ("110 kW high-voltage power transmission line"
+        → "line", "27-year long unfulfilled demand of" → "demand")."""
+        noun = None
+        capitalized = False
+        for _, _, word in self._words_after(position, 5):
+            lowered = word.lower()
+            if lowered in STOPWORDS or lowered in _MONTH_OR_DAY:
+                break
+            # A proper name continues only a proper name ("44-day Patriotic War").
+            if noun is not None and word[0].isupper() and not capitalized:
+                break
+            capitalized = word[0].isupper()
+            noun = lowered
+        return noun
+
+    # -- passes ---------------------------------------------------------------
+
+    def run(self) -> list[Claim]:
+        self._dates()
+        self._times()
+        self._numbers()
+        self._vague()
+        self._ordinals()
+        self._article_durations()
+        self.claims.sort(key=lambda claim: (claim.span.start, claim.span.end))
+        return self.claims
+
+    def _dates(self) -> None:
+        reference = self.doc.reference_date
+        absolute = date_patterns.find_dates(self.text, self.start, self.end)
+        last_year: int | None = None
+        paragraph_years: dict[int, int] = {}
+        for raw in absolute:
+            if raw.year is not None:
+                last_year = raw.year
+                paragraph_years[self.doc.paragraph_index(raw.start)] = raw.year
+                self._add_date(raw, "explicit", None)
+                continue
+            year, source = self._infer_year(raw, paragraph_years, reference, last_year)
+            raw.year = year
+            self._add_date(raw, "inferred-year" if year is not None else "explicit", source)
+        for raw in date_patterns.find_relative_dates(self.text, self.start, self.end, reference):
+            if self._free(raw.start, raw.end):
+                self._add_date(raw, "relative", raw.resolved_from)
+
+    def _infer_year(
+        self,
+        raw: date_patterns.RawDate,
+        paragraph_years: dict[int, int],
+        reference: dt.date | None,
+        last_year: int | None,
+    ) -> tuple[int | None, str | None]:
+        paragraph = self.doc.paragraph_index(raw.start)
+        for index in (paragraph, paragraph - 1):
+            if index in paragraph_years:
+                return paragraph_years[index], "the year of a nearby date"
+        if reference is not None and raw.month is not None:
+            day = raw.day or 1
+            best = min(
+                (year for year in (reference.year - 1, reference.year, reference.year + 1)),
+                key=lambda y: abs((_safe_date(y, raw.month or 1, day) - reference).days),
+            )
+            return best, "the reference date"
+        if last_year is not None:
+            return last_year, "the year of an earlier date"
+        return None, None
+
+    def _add_date(self, raw: date_patterns.RawDate, resolution: str, source: str | None) -> None:
+        self._take(raw.start, raw.end)
+        valid = True
+        if raw.month is not None and raw.day is not None:
+            valid = date_patterns.is_valid(raw.year, raw.month, raw.day)
+        weekday_span = None
+        if raw.weekday_start is not None and raw.weekday_end is not None:
+            weekday_span = self.doc.span(raw.weekday_start, raw.weekday_end)
+        self.claims.append(
+            DateClaim(
+                **self._common(raw.start, raw.end),
+                year=raw.year,
+                month=raw.month,
+                day=raw.day,
+                granularity=raw.granularity,
+                weekday=raw.weekday,
+                weekday_span=weekday_span,
+                valid=valid,
+                resolution=resolution,
+                resolved_from=source,
+                about=self._clause_event(raw.start),
+            )
+        )
+
+    def _times(self) -> None:
+        for match in _TIME.finditer(self.text, self.start, self.end):
+            if not self._free(match.start(), match.end()):
+                continue
+            if match["h24"] is not None:
+                hour, minute = int(match["h24"]), int(match["m24"])
+                if hour > 23 or minute > 59:
+                    continue
+            else:
+                hour, minute = int(match["h"]), int(match["m"] or 0)
+                if not 1 <= hour <= 12 or minute > 59:
+                    continue
+                pm = match["ampm"].lower().startswith("p")
+                hour = hour % 12 + (12 if pm else 0)
+            zone = "UTC" if _UTC.match(self.text, match.end()) else None
+            self._take(match.start(), match.end())
+            self.claims.append(
+                TimeClaim(**self._common(match.start(), match.end()), hour=hour, minute=minute, zone=zone)
+            )
+
+    def _numbers(self) -> None:
+        numbers = find_numbers(self.text, self.start, self.end)
+        index = 0
+        while index < len(numbers):
+            number = numbers[index]
+            index += 1
+            if not self._free(number.start, number.end):
+                continue
+            consumed = self._classify(number, numbers[index:])
+            index += consumed
+
+    def _classify(self, number: NumberMatch, following: list[NumberMatch]) -> int:
+        """Make a claim of ``number``; returns how many following numbers it consumed."""
+        text = self.text
+        before = text[max(self.start, number.qualifier_start - 12) : number.qualifier_start]
+        if re.search(r"[A-Za-z]-$|\d[.,]?$", before) and not before.endswith(" "):
+            return 0  # part of an identifier such as COVID-19 or a longer figure
+        # Money
+        sign = _CURRENCY_BEFORE.search(text[max(self.start, number.start - 4) : number.start])
+        if sign:
+            end, value = number.end, number.value
+            scale = _MONEY_SCALE.match(text, end)
+            if scale:
+                value *= {"m": 1e6, "bn": 1e9, "k": 1e3}[scale["scale"]]
+                end = scale.end()
+            currency = CURRENCY_SIGNS[sign.group(0).strip()]
+            start = number.start - len(sign.group(0))
+            self._emit(
+                MoneyClaim,
+                min(start, number.qualifier_start),
+                end,
+                value=value,
+                currency=currency,
+                approx=number.approx,
+            )
+            return 0
+        words_currency = _CURRENCY_AFTER.match(text, number.end)
+        if words_currency:
+            currency = CURRENCY_WORDS[words_currency["cur"].lower()]
+            self._emit(
+                MoneyClaim,
+                number.qualifier_start,
+                words_currency.end(),
+                value=number.value,
+                currency=currency,
+                approx=number.approx,
+            )
+            return 0
+        # Percentage
+        percent = _PERCENT.match(text, number.end)
+        if percent:
+            self._emit(PercentageClaim, number.qualifier_start, percent.end(), value=number.value, approx=number.approx)
+            return 0
+        # Quantities with a list ("110/35/10 kV") or a range ("18 to 23 foot")
+        consumed = self._quantity(number, following)
+        if consumed is not None:
+            return consumed
+        # Age written before the number: "aged 86", "He was 85."
+        prefix = text[max(self.start, number.start - 20) : number.start]
+        age_context = _AGE_BEFORE.search(prefix) or (_AGE_PRONOUN.search(prefix) and _ends_clause(text, number.end))
+        if age_context and 0 < number.value < 130:
+            self._emit(AgeClaim, number.qualifier_start, number.end, value=number.value, approx=number.approx)
+            return 0
+        # Durations and "-year-old"
+        duration = _DURATION_WORD.match(text, number.end)
+        if duration:
+            return self._duration(number, duration, following)
+        if (
+            _AGE_APPOSITION.search(prefix)
+            and _ends_clause(text, number.end)
+            and 0 < number.value < 130
+            and not number.is_word
+        ):
+            self._emit(AgeClaim, number.start, number.end, value=number.value)
+            return 0
+        self._count_or_number(number)
+        return 0
+
+    def _quantity(self, number: NumberMatch, following: list[NumberMatch]) -> int | None:
+        text = self.text
+        values = [number.value]
+        cursor = number.end
+        consumed = 0
+        for match in _LIST_JOIN.finditer(text, cursor):
+            if match.start() != cursor:
+                break
+            values.append(float(match["num"]))
+            cursor = match.end()
+        if len(values) > 1:
+            unit = match_unit(text, cursor)
+            if unit is None:
+                return None
+            consumed = sum(1 for n in following if n.start < unit[0])
+            self._emit_quantity(
+                number.qualifier_start, unit[0], values[0], tuple(values), unit[1], number.approx, cursor
+            )
+            return consumed
+        unit = match_unit(text, number.end)
+        if unit is not None:
+            self._emit_quantity(number.qualifier_start, unit[0], number.value, (), unit[1], number.approx, number.end)
+            return 0
+        # A range: the unit follows the second number.
+        join = _RANGE_JOIN.match(text, number.end)
+        if join and following and following[0].start == join.end():
+            second = following[0]
+            unit = match_unit(text, second.end)
+            if unit is not None and second.value > number.value:
+                self._emit_quantity(
+                    number.qualifier_start,
+                    unit[0],
+                    (number.value, second.value),
+                    (),
+                    unit[1],
+                    number.approx,
+                    second.end,
+                )
+                return 1
+        return None
+
+    def _emit_quantity(
+        self,
+        start: int,
+        end: int,
+        value: float | tuple[float, float],
+        values: tuple[float, ...],
+        expression: str,
+        approx: Approx,
+        unit_start: int,
+    ) -> None:
+        try:
+            info = unit_info(expression)
+        except LexiconError:
+            return
+        self._emit(
+            QuantityClaim,
+            start,
+            end,
+            value=value,
+            values=values,
+            unit=info.name,
+            unit_text=self.text[unit_start:end].strip(" -\u00a0"),
+            dimensionality=info.dimensionality,
+            approx=approx,
+            about=self._head_noun_after(_skip_compound_tail(self.text, end)),
+            converts=self._converted_index(start),
+        )
+
+    def _converted_index(self, start: int) -> int | None:
+        """The start of the quantity this one restates, when it stands in parentheses after it."""
+        for position in range(len(self.claims) - 1, -1, -1):
+            claim = self.claims[position]
+            if not isinstance(claim, QuantityClaim):
+                continue
+            gap = self.text[claim.span.end : start]
+            if re.fullmatch(r"[\s\u00a0]*\([\s\u00a0]*", gap):
+                return claim.span.start
+            if re.fullmatch(r"[\s\u00a0]*[;,/][\s\u00a0]*(?:or\s+)?", gap) and claim.converts is not None:
+                return claim.converts
+            return None
+        return None
+
+    def _duration(self, number: NumberMatch, duration: re.Match[str], following: list[NumberMatch]) -> int:
+        text = self.text
+        unit_word = duration["unit"].lower()
+        unit, multiplier = DURATION_UNITS[unit_word]
+        end = duration.end("unit")
+        if duration["old"] or _YEARS_OF_AGE.match(text, number.end):
+            age_tail = _YEARS_OF_AGE.match(text, number.end)
+            tail_end = age_tail.end() if age_tail else duration.end()
+            noun = self._head_noun_after(tail_end)
+            if unit == "year" and not (noun and _is_thing(noun)):
+                self._emit(AgeClaim, number.qualifier_start, tail_end, value=number.value, approx=number.approx)
+                return 0
+            end = duration.end("unit")
+        amount: float | tuple[float, float] = number.value * multiplier
+        lead = text[max(self.start, number.qualifier_start - 16) : number.qualifier_start]
+        extension = _ADDITIONAL.search(lead)
+        # "an additional 10 days": the claim covers the word that makes it an extension.
+        start = number.qualifier_start - (len(lead) - extension.start()) if extension else number.qualifier_start
+        additional = extension is not None
+        self._emit(
+            DurationClaim,
+            start,
+            end,
+            amount=amount,
+            unit=unit,
+            approx=number.approx,
+            additional=additional,
+            about=self._head_noun_after(_skip_compound_tail(text, end)) or self._clause_event(start),
+        )
+        return 0
+
+    def _count_or_number(self, number: NumberMatch) -> None:
+        text = self.text
+        lead = text[max(self.start, number.qualifier_start - 12) : number.qualifier_start]
+        identifier = bool(_IDENTIFIER_BEFORE.search(lead)) and number.approx == "exact"
+        raw = text[number.start : number.end]
+        year_like = re.fullmatch(r"1[6-9]\d\d|20\d\d", raw) is not None
+        if not identifier and not year_like:
+            partitive = _PARTITIVE.match(text, number.end)
+            if partitive:
+                noun = partitive["noun"] or partitive.group(0).split()[-1]
+                self._emit(CountClaim, number.qualifier_start, number.end, value=number.value, noun=noun.lower(),
+                           approx=number.approx, partitive=True)  # fmt: skip
+                return
+            noun = self._counted_noun(number.end)
+            if noun:
+                self._emit(
+                    CountClaim, number.qualifier_start, number.end, value=number.value, noun=noun, approx=number.approx
+                )
+                return
+        if not number.is_word:
+            self._emit(NumberClaim, number.qualifier_start, number.end, value=number.value, approx=number.approx)
+
+    def _counted_noun(self, position: int) -> str | None:
+        words = self._words_after(position, 3)
+        candidates = []
+        for _, _, word in words:
+            lowered = word.lower()
+            if lowered in STOPWORDS or lowered in _MONTH_OR_DAY or word[0].isupper():
+                break
+            candidates.append(lowered)
+        for word in candidates:
+            if word.endswith("s") or word in _IRREGULAR_PLURALS:
+                return word
+        nouns = [w for w in candidates if not w.endswith(("ed", "ing", "ly"))]
+        return nouns[0] if nouns else None
+
+    def _vague(self) -> None:
+        for match in VAGUE.finditer(self.text, self.start, self.end):
+            if not self._free(match.start(), match.end()):
+                continue
+            noun = self._counted_noun(match.end())
+            if noun:
+                self._emit(
+                    CountClaim, match.start(), match.end(), value=vague_value(match["vague"]), noun=noun, approx="vague"
+                )
+
+    def _ordinals(self) -> None:
+        for match in ORDINAL.finditer(self.text, self.start, self.end):
+            if not self._free(match.start(), match.end()):
+                continue
+            value = ordinal_value(match["ord"])
+            if value is None:
+                continue
+            noun = self._head_noun_after(match.end())
+            if noun is None and not match["ord"][0].isdigit():
+                continue
+            self._emit(OrdinalClaim, match.start(), match.end(), value=value, noun=noun)
+
+    def _article_durations(self) -> None:
+        """'a decade', 'a year', 'half an hour': durations written without digits."""
+        for match in _ARTICLE_DURATION.finditer(self.text, self.start, self.end):
+            if not self._free(match.start(), match.end()):
+                continue
+            before = self.text[max(self.start, match.start() - 8) : match.start()].lower()
+            if re.search(r"\b(?:once|twice|times|per)\s*$", before):
+                continue
+            unit, multiplier = DURATION_UNITS[match["unit"].lower()]
+            amount = multiplier * (0.5 if match["art"].lower().startswith("half") else 1)
+            additional = bool(_ADDITIONAL.search(self.text[max(self.start, match.start() - 16) : match.start()]))
+            self._emit(DurationClaim, match.start(), match.end(), amount=amount, unit=unit, additional=additional,
+                       about=self._clause_event(match.start()))  # fmt: skip
+
+    def _emit(self, model: type, start: int, end: int, **fields: object) -> None:
+        fields.setdefault("about", None)
+        if fields["about"] is None:
+            fields["about"] = self._head_noun_after(end)
+        self._take(start, end)
+        self.claims.append(model(**self._common(start, end), **fields))
+
+    def _clause_event(self, position: int) -> str | None:
+        """The main content word of the clause around ``position`` (for timelines)."""
+        sentence = self.doc.sentence_index(position)
+        if not self.doc.sentences:
+            return None
+        start = self.doc.sentences[sentence][0]
+        clause_start = max(start, self.text.rfind(",", start, position) + 1)
+        words: list[str] = [w.lower() for w in _WORD.findall(self.text[clause_start:position])]
+        for word in reversed(words):
+            if word not in STOPWORDS and word not in _MONTH_OR_DAY and len(word) > 3:
+                return word
+        return None
+
+
+_IRREGULAR_PLURALS = frozenset(
+    ["people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep", "deer", "fish"]
+)
+
+
+def _is_thing(noun: str) -> bool:
+    return noun in THING_NOUNS or noun.endswith(THING_SUFFIXES)
+
+
+def _skip_compound_tail(text: str, end: int) -> int:
+    match = re.match(r"-(?:long|old|high|wide|deep|tall)\b|\s+(?:long|old)\b", text[end : end + 8])
+    return end + match.end() if match else end
+
+
+def _ends_clause(text: str, position: int) -> bool:
+    return re.match(r"\s*(?:[.,;:)]|$|\s+when\b|\s+at the time\b)", text[position : position + 16]) is not None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
+
+
+__all__ = ["NUMBER", "extract_claims"]

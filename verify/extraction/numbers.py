@@ -1,0 +1,174 @@
+"""Numbers as news text writes them: digits, words, scales and qualifiers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verify.claims import Approx
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+
+_UNIT_ALT = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+_TENS_ALT = "|".join(TENS_WORDS)
+_SCALE_ALT = "|".join(SCALES)
+
+# Digits: "53,340", "1.2", ".0605", "3 400" is not joined (too ambiguous).
+_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])"
+# Words: "twenty-seven", "seven", "a dozen"; scales are added after.
+_WORDS = rf"\b(?:(?:{_TENS_ALT})(?:[- ](?:{_UNIT_ALT}))?|{_UNIT_ALT}|a dozen|dozen|a hundred|a thousand)\b"
+NUMBER = re.compile(
+    rf"(?P<num>{_DIGITS}|{_WORDS})(?P<scale>\s+(?:{_SCALE_ALT})\b(?:\s+(?:{_SCALE_ALT})\b)?)?",
+    re.IGNORECASE,
+)
+
+# Qualifiers written before a number, longest first.
+_APPROX_BEFORE = [
+    ("more than", "over"), ("greater than", "over"), ("in excess of", "over"), ("upwards of", "over"),
+    ("just over", "over"), ("just under", "under"), ("less than", "under"), ("fewer than", "under"),
+    ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
+    ("at most", "at_most"), ("up to", "at_most"), ("no more than", "at_most"), ("as many as", "at_most"),
+    ("a maximum of", "at_most"), ("as high as", "at_most"),
+    ("approximately", "about"), ("roughly", "about"), ("around", "about"), ("about", "about"),
+    ("nearly", "under"), ("almost", "under"), ("close to", "about"), ("some", "about"), ("an estimated", "about"),
+    ("estimated", "about"), ("circa", "about"), ("over", "over"), ("under", "under"), ("below", "under"),
+    ("above", "over"), ("averaged around", "about"), ("averaged", "about"), ("~", "about"),
+]  # fmt: skip
+_APPROX_RE = re.compile(
+    r"(?:^|(?<=[\s(\[\"“]))(?P<q>"
+    + "|".join(re.escape(q) for q, _ in sorted(_APPROX_BEFORE, key=lambda p: len(p[0]), reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_APPROX_KIND: dict[str, Approx] = {q: kind for q, kind in _APPROX_BEFORE}  # type: ignore[misc]
+
+# Vague amounts: "hundreds of", "dozens of", "thousands of".
+VAGUE = re.compile(
+    r"\b(?P<vague>dozens|scores|hundreds|thousands|tens of thousands|millions|billions)\s+of\b", re.IGNORECASE
+)
+_VAGUE_VALUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
+                "millions": 2e6, "billions": 2e9}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number found in text, with its qualifier."""
+
+    start: int
+    end: int
+    value: float
+    approx: Approx
+    #: Where the qualifier ("over", "about") starts; equals ``start`` when there is none.
+    qualifier_start: int
+    is_word: bool
+
+
+def word_value(words: str) -> float | None:
+    """The value of a number written in words ("twenty-seven" → 27, "a dozen" → 12)."""
+    key = words.lower().replace("-", " ").strip()
+    if key in ("a dozen", "dozen"):
+        return 12
+    if key.startswith("a "):
+        key = "one " + key[2:]
+    total = 0.0
+    for part in key.split():
+        if part in UNITS_WORDS:
+            total += UNITS_WORDS[part]
+        elif part in TENS_WORDS:
+            total += TENS_WORDS[part]
+        elif part in SCALES:
+            total = max(total, 1) * SCALES[part]
+        else:
+            return None
+    return total
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number as written ("53,340", "1.2 million", "seven")."""
+    match = NUMBER.fullmatch(text.strip())
+    if not match:
+        return None
+    return _value(match)
+
+
+def _value(match: re.Match[str]) -> float | None:
+    raw = match["num"]
+    if raw[0].isdigit() or raw[0] == ".":
+        value: float | None = float(raw.replace(",", ""))
+    else:
+        value = word_value(raw)
+    if value is None:
+        return None
+    if match["scale"]:
+        for part in match["scale"].split():
+            value *= SCALES[part.lower()]
+    return value
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+    """Every number in ``text[start:end]`` with its qualifier, in order."""
+    end = len(text) if end is None else end
+    result = []
+    for match in NUMBER.finditer(text, start, end):
+        value = _value(match)
+        if value is None:
+            continue
+        approx: Approx = "exact"
+        qualifier_start = match.start()
+        before = text[max(0, match.start() - 24) : match.start()]
+        qualifier = _APPROX_RE.search(before)
+        if qualifier:
+            approx = _APPROX_KIND[qualifier["q"].lower()]
+            qualifier_start = match.start() - (len(before) - qualifier.start("q"))
+        result.append(
+            NumberMatch(
+                start=match.start(),
+                end=match.end(),
+                value=value,
+                approx=approx,
+                qualifier_start=qualifier_start,
+                is_word=not (match["num"][0].isdigit() or match["num"][0] == "."),
+            )
+        )
+    return result
+
+
+def vague_value(word: str) -> float:
+    """A representative value for a vague amount ("hundreds" → 200)."""
+    return _VAGUE_VALUE[word.lower()]
+
+
+def ordinal_value(word: str) -> int | None:
+    """The value of an ordinal ("fourth" → 4, "110th" → 110, "twenty-first" → 21)."""
+    lowered = word.lower()
+    match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", lowered)
+    if match:
+        return int(match[1])
+    if lowered in ORDINAL_WORDS:
+        return ORDINAL_WORDS[lowered]
+    parts = re.split(r"[- ]", lowered)
+    if len(parts) == 2 and parts[0] in TENS_WORDS and parts[1] in ORDINAL_WORDS:
+        return TENS_WORDS[parts[0]] + ORDINAL_WORDS[parts[1]]
+    return None
+
+
+_ORDINAL_WORD_ALT = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+ORDINAL = re.compile(
+    rf"\b(?P<ord>\d+(?:st|nd|rd|th)|(?:(?:{_TENS_ALT})-)?(?:{_ORDINAL_WORD_ALT}))\b",
+    re.IGNORECASE,
+)

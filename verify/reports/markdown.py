@@ -1,0 +1,150 @@
+"""Markdown for editors: summary, findings with their evidence, verified claims,
+a timeline (Mermaid) and the table of extracted claims."""
+
+from __future__ import annotations
+
+import re
+
+from verify.claims import Claim
+from verify.findings import Finding
+from verify.reports.model import FileReport, Report
+
+_LEVEL_MARK = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 info"}
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report; several files follow one another under their own headings."""
+    return "\n\n".join(_file(file) for file in report.files).rstrip() + "\n"
+
+
+def _file(file: FileReport) -> str:
+    title = file.title or file.path
+    out = [f"# verify report: {_inline(title)}", ""]
+    if file.error:
+        out += [f"`{file.path}` could not be checked: {file.error}.", ""]
+        return "\n".join(out)
+    reference = (
+        f"{file.reference_date} (from {file.reference_source})"
+        if file.reference_date
+        else "none (the article gives no publication date; pass `--published` to resolve relative dates)"
+    )
+    out += [
+        f"- **File:** `{file.path}`",
+        f"- **Reference date:** {reference}",
+        f"- **Result:** {_verdict(file)}",
+        "",
+        "| errors | warnings | info | verified | claims |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {file.count('error')} | {file.count('warning')} | {file.count('info')} | {len(file.verified)} | {len(file.claims)} |",
+        "",
+    ]
+    for note in file.notes:
+        out += [f"> Note: {note}", ""]
+    out += ["## Findings", ""]
+    if not file.findings:
+        out += ["No inconsistencies found.", ""]
+    for number, finding in enumerate(file.findings, start=1):
+        out += _finding(number, finding)
+    out += ["## Verified", ""]
+    if file.verified:
+        out += ["Claims that were checked against the article and hold.", ""]
+        out += ["| line:col | claim | rule | what was checked |", "|---|---|---|---|"]
+        for item in file.verified:
+            out.append(
+                f"| {item.span.line}:{item.span.column} | {_cell(item.claim)} | `{item.rule}` | {_cell(item.computation or item.message)} |"
+            )
+        out.append("")
+    else:
+        out += ["No claim could be checked against another part of the article.", ""]
+    out += _timeline(file)
+    out += _claims(file.claims)
+    return "\n".join(out)
+
+
+def _verdict(file: FileReport) -> str:
+    errors, warnings = file.count("error"), file.count("warning")
+    if errors or warnings:
+        return f"{errors} error(s) and {warnings} warning(s) to look at"
+    return "no inconsistency found"
+
+
+def _finding(number: int, finding: Finding) -> list[str]:
+    where = f"line {finding.span.line}, column {finding.span.column}"
+    out = [
+        f"### {number}. {_LEVEL_MARK.get(finding.severity, finding.severity)}: {_inline(finding.claim)} ({where})",
+        "",
+        f"{_inline(finding.message)}",
+        "",
+    ]
+    if finding.sentence:
+        out += [f"> {_highlight(finding.sentence, finding.claim)}", ""]
+    if finding.quoted:
+        out += ["- **In quoted speech:** the quote may be wrong on purpose.", ""]
+    if finding.evidence:
+        items = ", ".join(
+            f"“{_inline(item.text)}” ({item.span.line}:{item.span.column}{', ' + item.role if item.role else ''})"
+            for item in finding.evidence
+        )
+        out.append(f"- **Evidence:** {items}")
+    if finding.computation:
+        out.append(f"- **Computation:** {_inline(finding.computation)}")
+    if finding.suggestion:
+        out.append(f"- **Likely fix:** {_inline(finding.suggestion)}")
+    rule = f"`{finding.rule}` ({finding.category})"
+    out.append(f"- **Rule:** [{rule}]({finding.link})" if finding.link else f"- **Rule:** {rule}")
+    out.append("")
+    return out
+
+
+def _timeline(file: FileReport) -> list[str]:
+    if not file.timeline:
+        return []
+    out = ["## Timeline", "", "The article's dated events, in order.", "", "```mermaid", "timeline"]
+    for event in file.timeline:
+        label = re.sub(r"[:;#`]", " ", event.label)
+        label = re.sub(r"\s+", " ", label).strip()
+        out.append(f"    {event.date} : {label} (line {event.line})")
+    out += ["```", ""]
+    return out
+
+
+def _claims(claims: list[Claim]) -> list[str]:
+    out = ["## Extracted claims", ""]
+    if not claims:
+        return [*out, "None.", ""]
+    out += ["| line:col | type | text | value | about |", "|---|---|---|---|---|"]
+    for claim in claims:
+        out.append(
+            f"| {claim.span.line}:{claim.span.column} | {claim.type} | {_cell(claim.text)} | {_cell(_value(claim))} | {_cell(claim.about or '')} |"
+        )
+    out.append("")
+    return out
+
+
+def _value(claim: Claim) -> str:
+    data = claim.model_dump(mode="json")
+    value = data.get("value")
+    if claim.type == "quantity":
+        shown = data.get("values") or value
+        return f"{shown} {data['unit']}"
+    if claim.type == "count":
+        return f"{value:g} {data['noun']}" if isinstance(value, float) else f"{value} {data['noun']}"
+    if claim.type == "money":
+        return f"{value:,.2f} {data['currency']}"
+    if claim.type == "date" and not data.get("valid", True):
+        return "not a real date"
+    return "" if value is None else str(value)
+
+
+def _highlight(sentence: str, claim: str) -> str:
+    text = _inline(sentence)
+    target = _inline(claim)
+    return text.replace(target, f"**{target}**", 1) if target and target in text else text
+
+
+def _inline(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _cell(text: str) -> str:
+    return _inline(text).replace("|", "\\|")
