@@ -163,6 +163,10 @@ class _Extractor:
     def _dates(self) -> None:
         reference = self.doc.reference_date
         absolute = date_patterns.find_dates(self.text, self.start, self.end)
+        sentence_years: dict[int, list[tuple[int, int]]] = {}
+        for raw in absolute:
+            if raw.year is not None:
+                sentence_years.setdefault(self.doc.sentence_index(raw.start), []).append((raw.start, raw.year))
         last_year: int | None = None
         paragraph_years: dict[int, int] = {}
         for raw in absolute:
@@ -171,7 +175,13 @@ class _Extractor:
                 paragraph_years[self.doc.paragraph_index(raw.start)] = raw.year
                 self._add_date(raw, "explicit", None)
                 continue
-            year, source = self._infer_year(raw, paragraph_years, reference, last_year)
+            nearby = sentence_years.get(self.doc.sentence_index(raw.start))
+            if nearby:
+                # "from March 1 to March 29, 2019": a year in the same sentence applies.
+                year = min(nearby, key=lambda item: abs(item[0] - raw.start))[1]
+                source: str | None = "the year in the same sentence"
+            else:
+                year, source = self._infer_year(raw, paragraph_years, reference, last_year)
             raw.year = year
             self._add_date(raw, "inferred-year" if year is not None else "explicit", source)
         for raw in date_patterns.find_relative_dates(self.text, self.start, self.end, reference):
@@ -179,21 +189,20 @@ class _Extractor:
                 self._add_date(raw, "relative", raw.resolved_from)
 
     def _infer_year(
-        self,
-        raw: date_patterns.RawDate,
-        paragraph_years: dict[int, int],
-        reference: dt.date | None,
-        last_year: int | None,
+        self, raw: date_patterns.RawDate, paragraph_years: dict[int, int], reference: dt.date | None, last_year: int | None
     ) -> tuple[int | None, str | None]:
+        """A year for "November 25": a nearby paragraph's, else the one nearest the
+        reference date, else the last year the article named."""
         paragraph = self.doc.paragraph_index(raw.start)
         for index in (paragraph, paragraph - 1):
             if index in paragraph_years:
                 return paragraph_years[index], "the year of a nearby date"
         if reference is not None and raw.month is not None:
             day = raw.day or 1
+            month = raw.month
             best = min(
-                (year for year in (reference.year - 1, reference.year, reference.year + 1)),
-                key=lambda y: abs((_safe_date(y, raw.month or 1, day) - reference).days),
+                (reference.year - 1, reference.year, reference.year + 1),
+                key=lambda y: abs((_safe_date(y, month, day) - reference).days),
             )
             return best, "the reference date"
         if last_year is not None:
