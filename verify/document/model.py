@@ -53,6 +53,9 @@ class Document:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     lines: LineIndex = field(default_factory=lambda: LineIndex(""))
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _paragraph_starts: list[int] = field(default_factory=list, repr=False)
+    _quote_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
     def reference_date(self) -> dt.date | None:
@@ -74,8 +77,7 @@ class Document:
 
     def sentence_index(self, offset: int) -> int:
         """The index of the sentence containing ``offset`` (or the one before it)."""
-        starts = [start for start, _ in self.sentences]
-        return max(0, bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index``."""
@@ -86,12 +88,18 @@ class Document:
 
     def paragraph_index(self, offset: int) -> int:
         """The index of the paragraph containing ``offset`` (or the one before it)."""
-        starts = [start for start, _ in self.paragraphs]
-        return max(0, bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
 
     def in_quote(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside quoted speech."""
-        return any(q_start <= start and end <= q_end for q_start, q_end in self.quotes)
+        index = bisect_right(self._quote_starts, start) - 1
+        return index >= 0 and end <= self.quotes[index][1]
+
+    def index(self) -> None:
+        """Build the lookup tables; call after setting paragraphs, sentences and quotes."""
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
+        self._quote_starts = [start for start, _ in self.quotes]
 
 
 def parse_document(
@@ -118,6 +126,7 @@ def parse_document(
     document.paragraphs = segments.paragraphs(text, matter.body_start, len(text))
     document.sentences = segments.sentences(text, document.paragraphs)
     document.quotes = segments.quotations(text, document.paragraphs)
+    document.index()
     document.dateline = _find_dateline(document)
     return document
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from verify.claims import (
     AgeClaim,
@@ -98,15 +99,23 @@ class _Extractor:
         self.start = document.body_start
         self.end = len(document.text)
         self.claims: list[Claim] = []
+        # Spans already claimed, sorted by start; claims never overlap.
         self.taken: list[tuple[int, int]] = []
+        self.taken_starts: list[int] = []
 
     # -- helpers -------------------------------------------------------------
 
     def _free(self, start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in self.taken)
+        """True when no claim yet covers any of ``[start, end)``."""
+        index = bisect_right(self.taken_starts, start)
+        if index > 0 and self.taken[index - 1][1] > start:
+            return False
+        return index >= len(self.taken) or self.taken[index][0] >= end
 
     def _take(self, start: int, end: int) -> None:
-        self.taken.append((start, end))
+        index = bisect_right(self.taken_starts, start)
+        self.taken.insert(index, (start, end))
+        self.taken_starts.insert(index, start)
 
     def _common(self, start: int, end: int) -> dict[str, object]:
         return {
