@@ -185,6 +185,7 @@ class _Extractor:
                 self._add_date(raw, "explicit", None)
                 continue
             nearby = sentence_years.get(self.doc.sentence_index(raw.start))
+            year: int | None
             if nearby:
                 # "from March 1 to March 29, 2019": a year in the same sentence applies.
                 year = min(nearby, key=lambda item: abs(item[0] - raw.start))[1]
