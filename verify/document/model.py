@@ -128,7 +128,23 @@ def parse_document(
     document.quotes = segments.quotations(text, document.paragraphs)
     document.index()
     document.dateline = _find_dateline(document)
+    if document.title is None:
+        document.title = _title_line(document)
     return document
+
+
+def _title_line(document: Document) -> str | None:
+    """A plain-text article's first line is its title when it stands alone and
+    reads as a headline: short, no closing punctuation, not the dateline."""
+    if len(document.paragraphs) < 2:
+        return None
+    start, end = document.paragraphs[0]
+    line = document.text[start:end]
+    if "\n" in line or len(line) > 200 or line.rstrip()[-1] in ".!?:;,":
+        return None
+    if document.dateline is not None and document.dateline.span.start == start:
+        return None
+    return line.strip()
 
 
 def _find_dateline(document: Document) -> Dateline | None:

@@ -150,8 +150,9 @@ class _Extractor:
             lowered = word.lower()
             if lowered in STOPWORDS or lowered in _MONTH_OR_DAY:
                 break
-            # A proper name continues only a proper name ("44-day Patriotic War").
-            if noun is not None and word[0].isupper() and not capitalized:
+            # A proper name continues only a proper name and ends at a common word
+            # ("44-day Patriotic War ended" → "war").
+            if noun is not None and word[0].isupper() != capitalized:
                 break
             capitalized = word[0].isupper()
             noun = lowered
@@ -162,9 +163,10 @@ class _Extractor:
     def run(self) -> list[Claim]:
         self._dates()
         self._times()
+        # Ordinals before numbers, so that "100th" is an ordinal, not the count "100 th".
+        self._ordinals()
         self._numbers()
         self._vague()
-        self._ordinals()
         self._article_durations()
         self.claims.sort(key=lambda claim: (claim.span.start, claim.span.end))
         return self.claims

@@ -1,0 +1,185 @@
+"""Claim extraction on real news sentences: type, value, unit, noun and exact span."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from verify.claims import Claim
+from verify.document import parse_document
+from verify.extraction import extract_claims
+
+
+def claims_of(text: str, published: dt.date | None = None) -> list[Claim]:
+    return extract_claims(parse_document(text, published=published))
+
+
+def only(text: str, claim_text: str, published: dt.date | None = None) -> dict[str, object]:
+    found = [c for c in claims_of(text, published) if c.text == claim_text]
+    assert found, f"{claim_text!r} not extracted from {text!r}: {[c.text for c in claims_of(text, published)]}"
+    return found[0].model_dump(mode="json")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "unit", "value"),
+    [
+        ("A 70-km-long line was laid.", "70-km", "kilometer", 70),
+        ("the 11.6-kilometer-long tunnel, built on the road", "11.6-kilometer", "kilometer", 11.6),
+        ("installed at an altitude of 3,400 meters above sea level", "3,400 meters", "meter", 3400),
+        ("New transformers with a capacity of 80 MVA have been installed.", "80 MVA", "megavolt_ampere", 80),
+        ("winds of 130 mph were recorded", "130 mph", "mile / hour", 130),
+        ("it was 75 °F outside", "75 °F", "degree_Fahrenheit", 75),
+        ("the butterflies occupied roughly 6.05 hectares", "roughly 6.05 hectares", "hectare", 6.05),
+    ],
+)
+def test_quantities(sentence: str, claim: str, unit: str, value: float) -> None:
+    data = only(sentence, claim)
+    assert data["type"] == "quantity"
+    assert data["unit"] == unit
+    assert data["value"] == value
+
+
+def test_unit_list_keeps_every_value() -> None:
+    data = only("the opening of the 110/35/10 kV Kalbajar sub-station", "110/35/10 kV")
+    assert data["values"] == [110, 35, 10]
+    assert data["unit"] == "kilovolt"
+
+
+def test_range_quantity() -> None:
+    data = only("a life-threatening 18 to 23 foot storm surge", "18 to 23 foot")
+    assert data["value"] == [18, 23]
+    assert data["unit"] == "foot"
+
+
+def test_conversion_is_linked_to_its_original() -> None:
+    text = "The wreck lies 50 miles (80 km) south of Okinawa."
+    claims = {c.text: c for c in claims_of(text)}
+    assert claims["80 km"].model_dump()["converts"] == claims["50 miles"].span.start
+
+
+def test_case_keeps_mw_and_milliwatt_apart() -> None:
+    assert only("a 50 MW plant", "50 MW")["unit"] == "megawatt"
+    assert not [c for c in claims_of("a 50 mW laser") if c.model_dump().get("unit") == "megawatt"]
+    assert not [c for c in claims_of("5 M people") if c.type == "quantity"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "value", "noun", "approx"),
+    [
+        ("As a result, 53,340 people were displaced.", "53,340", 53340, "people", "exact"),
+        ("Over 71,000 natives of Kalbajar are waiting.", "Over 71,000", 71000, "natives", "over"),
+        ("55 servicemen and 511 civilians were killed", "55", 55, "servicemen", "exact"),
+        ("while seven counties on the coast received orange warnings", "seven", 7, "counties", "exact"),
+        ("the state's 41 pledged delegates", "41", 41, "delegates", "exact"),
+        ("made up of hundreds of states", "hundreds of", 200, "states", "vague"),
+    ],
+)
+def test_counts(sentence: str, claim: str, value: float, noun: str, approx: str) -> None:
+    data = only(sentence, claim)
+    assert data["type"] == "count"
+    assert (data["value"], data["noun"], data["approx"]) == (value, noun, approx)
+
+
+def test_partitive_count() -> None:
+    data = only("Six of the murders were sexual in nature.", "Six")
+    assert data["noun"] == "murders" and data["partitive"] is True
+
+
+def test_identifiers_are_not_counts() -> None:
+    types = {c.text: c.type for c in claims_of("The council adopted Resolution 822 on COVID-19 vaccines.")}
+    assert types.get("822") == "number"
+    assert "19" not in types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "iso"),
+    [
+        ("The war ended on November 10, 2020.", "November 10, 2020", "P0D"),
+        ("Armenia demanded an additional 10 days to evacuate.", "an additional 10 days", "P10D"),
+        ("The 27-year-old occupation of the district ended.", "27-year", "P27Y"),
+        ("He spent 18 years fighting for the holiday.", "18 years", "P18Y"),
+        ("The 44-day Patriotic War ended.", "44-day", "P44D"),
+        ("It lasted a decade.", "a decade", "P10Y"),
+    ],
+)
+def test_durations(sentence: str, claim: str, iso: str) -> None:
+    data = only(sentence, claim)
+    if iso == "P0D":
+        assert data["type"] == "date"
+        return
+    assert data["type"] == "duration"
+    assert data["value"] == iso
+
+
+def test_duration_subject() -> None:
+    assert only("The 27-year-old occupation of the district ended.", "27-year")["about"] == "occupation"
+    assert only("The 27-year long unfulfilled demand was realized.", "27-year")["about"] == "demand"
+    assert only("The 44-day Patriotic War ended.", "44-day")["about"] == "war"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "value"),
+    [
+        ("Jacques Chirac died aged 86.", "86", 86),
+        ("the 46-year-old mayor left his home", "46-year-old", 46),
+        ("Park was 64 years old.", "64 years old", 64),
+        ("He died at 102 years of age.", "102 years of age", 102),
+    ],
+)
+def test_ages(sentence: str, claim: str, value: float) -> None:
+    data = only(sentence, claim)
+    assert data["type"] == "age"
+    assert data["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "value", "granularity"),
+    [
+        ("The forces occupied the district on April 2, 1993.", "April 2, 1993", "1993-04-02", "day"),
+        ("Friday, February 1, 2019", "Friday, February 1, 2019", "2019-02-01", "day"),
+        ("It sank in late February 1944.", "February 1944", "1944-02", "month"),
+        ("He was mayor from 1977 to 1995.", "1977", "1977", "year"),
+        ("The deadline was 15 May 2020.", "15 May 2020", "2020-05-15", "day"),
+    ],
+)
+def test_dates(sentence: str, claim: str, value: str, granularity: str) -> None:
+    data = only(sentence, claim)
+    assert data["type"] == "date"
+    assert (data["value"], data["granularity"]) == (value, granularity)
+
+
+def test_weekday_written_with_date_is_kept() -> None:
+    data = only("Sentencing is scheduled for Tuesday, February 4, 2019.", "Tuesday, February 4, 2019")
+    assert data["weekday"] == 1
+
+
+def test_year_inferred_from_an_earlier_date() -> None:
+    text = "Kalbajar was to be returned on November 15, 2020. The deadline was extended until November 25."
+    data = only(text, "November 25")
+    assert data["value"] == "2020-11-25"
+    assert data["resolution"] == "inferred-year"
+
+
+def test_bare_weekday_resolved_against_publication_date() -> None:
+    data = only("On Tuesday the court heard the case.", "Tuesday", published=dt.date(2019, 2, 1))
+    assert data["value"] == "2019-01-29"
+    assert data["resolution"] == "relative"
+
+
+def test_invalid_date_is_kept_and_marked() -> None:
+    data = only("The Lost 52 Project identifies February 30, 1944 as the day it sank.", "February 30, 1944")
+    assert data["valid"] is False
+
+
+def test_percentages_and_money() -> None:
+    assert only("a 95% immunization rate", "95%")["type"] == "percentage"
+    assert only("had only reached 3 percent support", "3 percent")["value"] == 3
+    money = only("a fine of $5 million was paid", "$5 million")
+    assert (money["type"], money["value"], money["currency"]) == ("money", 5_000_000, "USD")
+
+
+def test_ordinals() -> None:
+    data = only("Today marks the first anniversary of the liberation.", "first")
+    assert (data["type"], data["value"], data["noun"]) == ("ordinal", 1, "anniversary")
+    assert only("It was the 100th anniversary of the flight.", "100th")["value"] == 100
