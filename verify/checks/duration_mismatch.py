@@ -4,7 +4,11 @@ A duration is measured only between dates tied to it, never between any two
 dates whose difference happens to fit. Three ties, tried in order:
 
 1. **Explicit range** in the duration's own sentence: "for 16 years, from 1977
-   to 1995", "between March and June".
+   to 1995", "between March and June"; or a start and a later date around it:
+   "Starting in 1968, he spent 18 years fighting ...; it was signed in 1983".
+   A duration "after" or "before" a dated event is measured from that event to
+   the date of what it relates ("came two weeks after ... on April 28", with the
+   milestone dated earlier in the same paragraph).
 2. **Extension**: "an additional 10 days" runs from the date last given before
    it (the old deadline) to the first date given after it (the new one).
 3. **Event**: "the 27-year occupation" runs from the date the article gives for
@@ -22,6 +26,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
 from verify.checks import timespans
@@ -31,6 +36,10 @@ from verify.linking import Facts, stem
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|and|[-–—])\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s+$", re.IGNORECASE)
+_AFTER_BEFORE = re.compile(r"\s+(?P<word>after|before)\b", re.IGNORECASE)
+_AHEAD_OF = re.compile(
+    r"\s+(?P<word>ahead of|before|after|short of)\s+(?:the|its|their|a|an)(?:\s+[a-z]+){0,2}?\s+", re.IGNORECASE
+)
 _OPENER_EVENT = re.compile(r"^\s*(?:After|Since|Following|Before)\s+(?:the|its|their|his|her)\s+(?P<noun>[a-z]+)")
 
 
@@ -41,6 +50,8 @@ class DurationParams(Params):
     end_cues: list[str] = Field(min_length=1)
     #: Words in a sentence that make its date a commemoration, not the event ("anniversary").
     skip_cues: list[str] = []
+    #: Nouns whose duration ends at a deadline ("the three-year deadline", "a 90-day ultimatum").
+    deadline_nouns: list[str] = []
     #: Units this rule checks.
     units: list[str] = ["day", "week", "month", "year"]
 
@@ -54,11 +65,15 @@ class DurationCheck(Check):
     def run(self, facts: Facts, params: DurationParams) -> Iterator[Outcome]:
         end_stems = {stem(word) for word in params.end_cues}
         skip_stems = {stem(word) for word in params.skip_cues}
+        deadline_nouns = {word.lower() for word in params.deadline_nouns}
         for duration in facts.of_type(DurationClaim):
             if duration.unit not in params.units:
                 continue
             tie = (
-                _explicit_range(facts, duration)
+                _placed_deadline(facts, duration, deadline_nouns)
+                or _explicit_range(facts, duration)
+                or _started_then_dated(facts, duration)
+                or _relative_to_event(facts, duration)
                 or (_extension(facts, duration) if duration.additional else None)
                 or _event(facts, duration, end_stems, skip_stems)
             )
@@ -82,6 +97,82 @@ def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
         if _RANGE_BETWEEN.match(between) and _RANGE_OPENER.search(opener):
             return first, [second], True, "the range given in the same sentence"
     return None
+
+
+def _started_then_dated(facts: Facts, duration: DurationClaim) -> Tie | None:
+    """'Starting in 1968, he spent 18 years fighting ...; Reagan signed it in 1983.'"""
+    text = facts.document.text
+    dates = facts.dates_in_sentence(duration.sentence)
+    starts = [
+        d
+        for d in dates
+        if d.span.end <= duration.span.start and _RANGE_OPENER.search(text[max(0, d.span.start - 16) : d.span.start])
+    ]
+    ends = [d for d in dates if d.span.start >= duration.span.end]
+    if not starts or not ends:
+        return None
+    return starts[-1], [ends[0]], True, "the start and the later date in the same sentence"
+
+
+def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
+    """'The milestone came just under two weeks after [X] on April 28': from April 28 to
+    the date of the milestone (in the same sentence, or the last one given before it in its paragraph)."""
+    text = facts.document.text
+    relation = _AFTER_BEFORE.match(text, duration.span.end)
+    if not relation:
+        return None
+    dates = facts.dates_in_sentence(duration.sentence)
+    other = [d for d in dates if d.span.start >= relation.end()]
+    anchor = [d for d in dates if d.span.end <= duration.span.start]
+    if not anchor:
+        paragraph = facts.paragraph_of(duration)
+        anchor = [d for d in facts.days if d.span.end <= duration.span.start and facts.paragraph_of(d) == paragraph]
+    if not other or not anchor:
+        return None
+    if relation["word"].lower() == "after":
+        return other[0], [anchor[-1]], True, "the event it follows and the date of what followed"
+    return anchor[-1], [other[0]], True, "the date of what came first and the event it preceded"
+
+
+def _placed_deadline(facts: Facts, duration: DurationClaim, deadline_nouns: set[str]) -> Tie | None:
+    """'[On Friday] ..., seven days ahead of the three-year deadline issued in 2017':
+    the deadline falls seven days after Friday, and runs from 2017."""
+    if duration.about not in deadline_nouns:
+        return None
+    text = facts.document.text
+    sentence = [c for c in facts.by_sentence.get(duration.sentence, []) if isinstance(c, DurationClaim)]
+    offset = next(
+        (
+            c
+            for c in sentence
+            if c.span.end < duration.span.start
+            and c.unit in ("day", "week", "month")
+            and _AHEAD_OF.fullmatch(text, c.span.end, duration.span.start)
+        ),
+        None,
+    )
+    if offset is None or isinstance(offset.amount, tuple):
+        return None
+    dates = facts.dates_in_sentence(duration.sentence)
+    issued = [d for d in dates if d.span.start > duration.span.end]
+    paragraph = facts.paragraph_of(duration)
+    anchors = [d for d in facts.days if d.span.end <= offset.span.start and facts.paragraph_of(d) == paragraph]
+    if not issued or not anchors or anchors[-1].date is None:
+        return None
+    sign = 1 if _AHEAD_OF.fullmatch(text, offset.span.end, duration.span.start)["word"].lower() != "after" else -1  # type: ignore[index]
+    deadline = anchors[-1].date + sign * relativedelta(**{offset.unit + "s": int(offset.amount)})
+    placed = DateClaim(
+        text=offset.text,
+        span=offset.span,
+        sentence=offset.sentence,
+        year=deadline.year,
+        month=deadline.month,
+        day=deadline.day,
+        granularity="day",
+        resolution="relative",
+        resolved_from=f"{offset.text} from {timespans.describe_date(anchors[-1])}",
+    )
+    return issued[0], [placed], True, f"the deadline placed {offset.text} from {timespans.describe_date(anchors[-1])}"
 
 
 def _extension(facts: Facts, duration: DurationClaim) -> Tie | None:
