@@ -141,12 +141,12 @@ def render(result: Score, corpus: Path) -> str:
     return "\n".join(lines)
 
 
-def write_section(results: Path, section: str) -> None:
-    """Replace the accuracy section of RESULTS.md, keeping everything else."""
+def write_section(results: Path, section: str, begin: str = BEGIN, end: str = END) -> None:
+    """Replace one marked section of RESULTS.md (accuracy by default), keeping everything else."""
     text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    if BEGIN in text and END in text:
-        before, rest = text.split(BEGIN, 1)
-        after = rest.split(END, 1)[1]
+    if begin in text and end in text:
+        before, rest = text.split(begin, 1)
+        after = rest.split(end, 1)[1]
         text = before + section + after
     else:
         text = text.rstrip() + "\n\n" + section + "\n"
