@@ -36,6 +36,9 @@ from verify.linking import Facts, stem
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|and|[-–—])\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s+$", re.IGNORECASE)
+_RELATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|old|before|after|since|prior)\b", re.IGNORECASE)
+_ADJACENT = re.compile(r"[\s,;:(—–-]*(?:from|between|since|starting in|beginning in)?\s*|[\s,;:)]*", re.IGNORECASE)
+_EVENT_VERB = re.compile(r"\b(?:came|comes|occurred|occurs|happened|happens|arrived|arrives|followed|follows)\s+$")
 _AFTER_BEFORE = re.compile(r"\s+(?P<word>after|before)\b", re.IGNORECASE)
 _AHEAD_OF = re.compile(
     r"\s+(?P<word>ahead of|before|after|short of)\s+(?:the|its|their|a|an)(?:\s+[a-z]+){0,2}?\s+", re.IGNORECASE
@@ -90,11 +93,18 @@ Tie = tuple[DateClaim, list[DateClaim], bool, str]
 
 def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
     text = facts.document.text
+    if _RELATION_AFTER.match(text, duration.span.end):
+        return None  # "40 years ago", "two days later": not the span of the range
     dates = facts.dates_in_sentence(duration.sentence)
     for first, second in pairwise(dates):
         between = text[first.span.end : second.span.start]
         opener = text[max(0, first.span.start - 16) : first.span.start]
-        if _RANGE_BETWEEN.match(between) and _RANGE_OPENER.search(opener):
+        if not (_RANGE_BETWEEN.match(between) and _RANGE_OPENER.search(opener)):
+            continue
+        # The range must stand next to the duration: "for 16 years, from 1977 to 1995".
+        gap = text[duration.span.end : first.span.start] if first.span.start >= duration.span.end else ""
+        gap_before = text[second.span.end : duration.span.start] if second.span.end <= duration.span.start else ""
+        if _ADJACENT.fullmatch(gap) or _ADJACENT.fullmatch(gap_before):
             return first, [second], True, "the range given in the same sentence"
     return None
 
@@ -109,7 +119,7 @@ def _started_then_dated(facts: Facts, duration: DurationClaim) -> Tie | None:
         if d.span.end <= duration.span.start and _RANGE_OPENER.search(text[max(0, d.span.start - 16) : d.span.start])
     ]
     ends = [d for d in dates if d.span.start >= duration.span.end]
-    if not starts or not ends:
+    if not starts or not ends or _RELATION_AFTER.match(text, duration.span.end):
         return None
     return starts[-1], [ends[0]], True, "the start and the later date in the same sentence"
 
@@ -125,6 +135,11 @@ def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
     other = [d for d in dates if d.span.start >= relation.end()]
     anchor = [d for d in dates if d.span.end <= duration.span.start]
     if not anchor:
+        # Only a sentence that dates its subject by the relation itself ("The milestone
+        # came two weeks after ...") takes its date from earlier in the paragraph.
+        lead = text[max(0, duration.span.start - 24) : duration.span.start]
+        if not _EVENT_VERB.search(lead):
+            return None
         paragraph = facts.paragraph_of(duration)
         anchor = [d for d in facts.days if d.span.end <= duration.span.start and facts.paragraph_of(d) == paragraph]
     if not other or not anchor:
