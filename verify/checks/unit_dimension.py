@@ -157,11 +157,9 @@ def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[s
     after_text = re.split(r"[,;:()]", text[quantity.span.end : sentence_end])[0]
     before = [word.lower() for word in _WORD.findall(before_text)][-window:]
     after = [word.lower() for word in _WORD.findall(after_text)][:window]
-    ordered: list[str] = []
-    for pair in zip(after, reversed(before), strict=False):
-        ordered.extend(pair)
-    ordered.extend(after[len(before) :] if len(after) > len(before) else list(reversed(before))[len(after) :])
-    return ordered
+    # Nearest first; at equal distance the word after the quantity (its noun phrase) wins.
+    by_distance = [(i, 0, w) for i, w in enumerate(after)] + [(i, 1, w) for i, w in enumerate(reversed(before))]
+    return [word for _, _, word in sorted(by_distance)]
 
 
 def _suggest(quantity: QuantityClaim, expected: str, original: QuantityClaim | None) -> str | None:
