@@ -6,10 +6,13 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
+from verify.config import INVALID_SUPPRESSION, UNUSED_SUPPRESSION, QuoteHandling, apply_quotes
 from verify.document import Document, InputError, load_document, parse_document
 from verify.document.model import DEFAULT_DATE_FIELDS
+from verify.document.suppression import silence
 from verify.engine import run_rules
 from verify.extraction import extract_claims
+from verify.findings import Finding, Severity
 from verify.linking import build_facts
 from verify.reports.model import FileReport, Report
 from verify.rules import Rule, core_rules_dir, load_rules
@@ -34,16 +37,30 @@ def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iter
     return [r for r in rules if (not chosen or matches(r, chosen)) and not matches(r, dropped)]
 
 
-def check_document(document: Document, rules: list[Rule]) -> FileReport:
-    """Run extraction, linking and the rules on a parsed document."""
+def check_document(
+    document: Document,
+    rules: list[Rule],
+    *,
+    quotes: QuoteHandling = "info",
+    unused_level: Severity | None = "warning",
+) -> FileReport:
+    """Run extraction, linking and the rules on a parsed document.
+
+    Problems silenced by ``verify:`` comments are left out; a comment that
+    silenced nothing, or cannot be read, is reported at ``unused_level`` (None:
+    not at all). Problems in quoted speech are handled as ``quotes`` says.
+    """
     claims = extract_claims(document)
     facts = build_facts(document, claims)
     findings, verified = run_rules(facts, rules)
+    findings, notes = _suppress(document, findings, rules, unused_level)
+    findings = apply_quotes(findings, quotes, {rule.id: rule.level for rule in rules})
     reference = document.reference_date
     return FileReport(
         path=document.path,
         findings=findings,
         verified=verified,
+        notes=notes,
         claims=claims,
         title=document.title,
         reference_date=reference.isoformat() if reference else None,
@@ -58,10 +75,12 @@ def check_text(
     *,
     path: str = "<text>",
     rules: list[Rule] | None = None,
+    quotes: QuoteHandling = "info",
 ) -> Report:
-    """Check an article given as text. ``published`` overrides its front-matter date."""
+    """Check an article given as text. ``published`` overrides its front-matter date;
+    ``quotes`` says what happens to problems in quoted speech (default: lowered to info)."""
     document = parse_document(text, path=path, published=published)
-    return Report(files=[check_document(document, default_rules() if rules is None else rules)])
+    return Report(files=[check_document(document, default_rules() if rules is None else rules, quotes=quotes)])
 
 
 def check_file(
@@ -92,3 +111,48 @@ def check_path(
     except InputError as error:
         return FileReport(path=str(path), error=str(error))
     return check_document(document, rules)
+
+
+def _suppress(
+    document: Document, findings: list[Finding], rules: list[Rule], level: Severity | None
+) -> tuple[list[Finding], list[str]]:
+    """Drop the findings ``verify:`` comments silence; report the comments that did nothing."""
+    if not document.suppressions:
+        return findings, []
+    matched = silence(((f.span.start, f.rule, f.category) for f in findings), document.suppressions)
+    kept = [findings[index] for index in matched.kept]
+    notes = [f"{len(matched.silenced)} finding(s) silenced by verify: comments."] if matched.silenced else []
+    if level is None:
+        return kept, notes
+    for index, item in enumerate(document.suppressions):
+        # The directive without its comment markers: an HTML comment would vanish from a Markdown report.
+        comment = "verify:" + document.text[item.start : item.end].split("verify:", 1)[1].removesuffix("-->").rstrip()
+        names = matched.unused(index, item)
+        if item.directive == "invalid":
+            rule, message = INVALID_SUPPRESSION, f"This verify: comment cannot be read: {item.problem}."
+            fix = "Write 'verify: ignore RULE', 'verify: off' or 'verify: on'."
+        elif item.problem:
+            rule, message = UNUSED_SUPPRESSION, f"This verify: comment has no effect: {item.problem}."
+            fix = "Move the comment, or remove it."
+        elif names:
+            what = "it" if names == ["*"] else ", ".join(f"'{name}'" for name in names)
+            absent = [n for n in names if n != "*" and not any(r.id.startswith(n) or r.category == n for r in rules)]
+            why = f" (no rule named {', '.join(repr(n) for n in absent)} ran)" if absent else ""
+            rule, message = UNUSED_SUPPRESSION, f"Unused suppression: {what} silenced no finding here{why}."
+            fix = "Remove the comment, or the rule names that are no longer needed."
+        else:
+            continue
+        kept.append(
+            Finding(
+                rule=rule,
+                category="other",
+                severity=level,
+                message=message,
+                span=document.span(item.start, item.end),
+                claim=comment,
+                sentence=comment,
+                suggestion=fix,
+            )
+        )
+    kept.sort(key=lambda finding: (finding.span.start, finding.rule))
+    return kept, notes

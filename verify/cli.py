@@ -12,9 +12,14 @@ import sys
 import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from verify.config import Overrides, Settings
+    from verify.reports.model import FileReport
+    from verify.rules import Rule
 
 app = typer.Typer(
     add_completion=False,
@@ -33,6 +38,25 @@ class Format(StrEnum):
     markdown = "markdown"
     json = "json"
     text = "text"
+    sarif = "sarif"
+    github = "github"
+
+
+class Level(StrEnum):
+    """Finding levels, for --fail-level."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Quotes(StrEnum):
+    """What happens to problems in quoted speech."""
+
+    info = "info"
+    warning = "warning"
+    keep = "keep"
+    ignore = "ignore"
 
 
 def _version(value: bool) -> None:
@@ -129,41 +153,72 @@ def check(
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")] = False,
     select: Annotated[
-        Optional[list[str]], typer.Option(help="Run only rules whose id or category starts with this (repeatable).")
+        Optional[list[str]],
+        typer.Option(
+            help="Run only rules whose id starts with, or whose category is, this (repeatable; replaces the "
+            "configuration's select and ignore)."
+        ),
     ] = None,
     ignore: Annotated[
-        Optional[list[str]], typer.Option(help="Skip rules whose id or category starts with this (repeatable).")
+        Optional[list[str]],
+        typer.Option(
+            help="Skip rules whose id starts with, or whose category is, this (repeatable; adds to the "
+            "configuration's ignore)."
+        ),
     ] = None,
     rules_dir: Annotated[
         Optional[list[Path]], typer.Option("--rules", help="An extra folder of rule files (repeatable).")
     ] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the articles.")] = "utf-8",
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", help="Use this configuration file for every article instead of searching."),
+    ] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all configuration files.")] = False,
+    fail_level: Annotated[
+        Optional[Level], typer.Option("--fail-level", help="Exit 1 from this finding level up [default: error].")
+    ] = None,
+    quotes: Annotated[
+        Optional[Quotes],
+        typer.Option(
+            "--quotes",
+            help="Problems in quoted speech: at most info or warning, keep their level, or ignore them [default: info].",
+        ),
+    ] = None,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: the number of CPUs].")
+    ] = None,
 ) -> None:
     """Check articles and report where each contradicts itself."""
-    from verify.api import check_path, select_rules
+    from verify.config import ConfigError, Overrides
     from verify.reports.model import Report
     from verify.reports.render import SUFFIXES, render
-    from verify.rules import RuleError, core_rules_dir, load_rules
 
     published_date = _parse_published(published)
+    overrides = Overrides(
+        select=select,
+        ignore=ignore or [],
+        rules=rules_dir or [],
+        fail_level=fail_level.value if fail_level else None,
+        quotes=quotes.value if quotes else None,
+    )
+    files, problems = collect_articles(paths)
     try:
-        rules = load_rules([core_rules_dir(), *(rules_dir or [])])
-    except RuleError as error:
+        settings = _settings_for(files or [Path.cwd()], overrides, config, isolated)
+    except ConfigError as error:
         _fail(str(error))
         raise typer.Exit(EXIT_FAILURE) from None
-    rules = select_rules(rules, select or [], ignore or [])
-
-    files, problems = collect_articles(paths)
     failed = bool(problems)
     for path, problem in problems:
         _fail(f"{path}: {problem}")
 
-    file_reports = [check_path(path, rules, published_date, encoding) for path in files]
+    file_reports = _check_files(files, settings, published_date, encoding, jobs)
     for file_report in file_reports:
         if file_report.error:
             failed = True
             _fail(f"{file_report.path}: {file_report.error}")
     report = Report(files=file_reports)
+    rules = list({rule.id: rule for setting in settings for rule in setting.rules}.values())
 
     if report_dir is not None:
         fmt = (output_format or Format.markdown).value
@@ -172,19 +227,178 @@ def check(
             if file_report.error:
                 continue
             target = report_dir / name
-            write_atomically(target, render(Report(files=[file_report]), fmt))
+            write_atomically(target, render(Report(files=[file_report]), fmt, rules))
             typer.echo(
                 f"{target}: {file_report.count('error')} error(s), {file_report.count('warning')} warning(s), "
                 f"{len(file_report.verified)} verified"
             )
     else:
         fmt = (output_format or Format.text).value
-        sys.stdout.write(render(report, fmt))
+        sys.stdout.write(render(report, fmt, rules))
 
     if failed:
         raise typer.Exit(EXIT_FAILURE)
-    if report.summary["errors"] and not exit_zero:
+    fails = any(
+        setting.fails(finding.severity)
+        for file_report, setting in zip(file_reports, settings, strict=False)
+        for finding in file_report.findings
+    )
+    if fails and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _settings_for(files: list[Path], overrides: Overrides, config: Optional[Path], isolated: bool) -> list[Settings]:
+    """The settings of each file, from its nearest configuration and the flags."""
+    from verify.config import Resolver
+
+    resolver = Resolver(overrides, config=config, isolated=isolated)
+    return [resolver.for_path(path) for path in files]
+
+
+def _check_files(
+    files: list[Path], settings: list[Settings], published: Optional[dt.date], encoding: str, jobs: Optional[int]
+) -> list[FileReport]:
+    """Check each file under its own settings; files that share a configuration go together."""
+    from verify.batch import check_paths
+    from verify.config import apply_settings
+
+    groups: dict[int, list[int]] = {}
+    for index, setting in enumerate(settings[: len(files)]):
+        groups.setdefault(id(setting), []).append(index)
+    reports: list[Optional[FileReport]] = [None] * len(files)
+    for indices in groups.values():
+        setting = settings[indices[0]]
+        chosen = [files[i] for i in indices]
+        for index, report in zip(
+            indices,
+            check_paths(chosen, setting.rules, published, encoding, setting.date_fields, jobs=jobs),
+            strict=True,
+        ):
+            reports[index] = apply_settings(report, setting)
+    return [report for report in reports if report is not None]
+
+
+@app.command("rules")
+def rules_command(
+    rule_id: Annotated[Optional[str], typer.Argument(metavar="[ID]", help="Show this rule in full.")] = None,
+    rules_dir: Annotated[
+        Optional[list[Path]], typer.Option("--rules", help="An extra folder of rule files (repeatable).")
+    ] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all configuration files.")] = False,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Write the rules in full as a Markdown reference (docs/rules.md).")
+    ] = False,
+) -> None:
+    """List the rules (id, kind, level), or show one with its documentation and examples.
+
+    The rules are those the configuration of the current folder selects, with its levels.
+    """
+    from verify.config import ConfigError, Overrides
+
+    try:
+        (settings,) = _settings_for([Path.cwd()], Overrides(rules=rules_dir or []), config, isolated)
+    except ConfigError as error:
+        _fail(str(error))
+        raise typer.Exit(EXIT_FAILURE) from None
+    if rule_id is None:
+        sys.stdout.write(_rules_markdown(settings.rules) if markdown else _rules_table(settings.rules))
+        return
+    rule = next((r for r in settings.rules if r.id == rule_id), None)
+    if rule is None:
+        _fail(f"no rule {rule_id!r}; `verify rules` lists them")
+        raise typer.Exit(EXIT_FAILURE)
+    sys.stdout.write(_rules_markdown([rule]) if markdown else _describe_rule(rule))
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _rules_markdown(rules: list[Rule]) -> str:
+    """The rules reference in Markdown: a table, then each rule under a heading of its id."""
+    import yaml
+
+    out = [
+        "# Rules",
+        "",
+        "Generated by `verify rules --isolated --markdown`; each rule's YAML file under `rules/` is the source.",
+        "",
+        "| rule | kind | level | what it flags |",
+        "|---|---|---|---|",
+    ]
+    out += [f"| [`{r.id}`](#{r.id.replace('.', '')}) | `{r.kind}` | {r.level} | {_cell(r.summary)} |" for r in rules]
+    for rule in rules:
+        out += ["", f"## {rule.id}", "", f"Kind `{rule.kind}`, category `{rule.category}`, level {rule.level}.", ""]
+        out += [rule.description.rstrip(), "", f"- **Message:** {rule.message}"]
+        if rule.verified:
+            out.append(f"- **When it holds:** {rule.verified}")
+        if rule.fix:
+            out.append(f"- **Likely fix:** {rule.fix}")
+        if rule.params:
+            params = yaml.safe_dump(
+                rule.params, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None
+            )
+            out += ["", "Parameters:", "", "```yaml", params.rstrip(), "```"]
+        for title, examples in (("Flags", rule.examples.fail), ("Leaves alone", rule.examples.passing)):
+            out += ["", f"{title}:", ""]
+            out += [
+                f"- {example.text}" + (f" (published {example.published})" if example.published else "")
+                for example in examples
+            ]
+    return "\n".join(out) + "\n"
+
+
+def _rules_table(rules: list[Rule]) -> str:
+    """One line per rule: id, kind, level and the first line of its description."""
+    rows = [("ID", "KIND", "LEVEL", "SUMMARY")] + [(r.id, r.kind, r.level, r.summary) for r in rules]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    lines = [
+        "  ".join([*(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)), row[3]]) for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _describe_rule(rule: Rule) -> str:
+    """A rule in full: what it checks, what it says, its parameters and examples."""
+    import yaml
+
+    out = [
+        rule.id,
+        "=" * len(rule.id),
+        "",
+        f"kind:     {rule.kind}",
+        f"category: {rule.category}",
+        f"level:    {rule.level}",
+        f"source:   {rule.source}",
+    ]
+    if rule.link:
+        out.append(f"link:     {rule.link}")
+    out += ["", rule.description.rstrip(), "", f"message:  {rule.message}"]
+    if rule.verified:
+        out.append(f"verified: {rule.verified}")
+    if rule.fix:
+        out.append(f"fix:      {rule.fix}")
+    if rule.params:
+        params = yaml.safe_dump(rule.params, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
+        out += ["", "params:", *("  " + line for line in params.rstrip().splitlines())]
+    for title, examples in (("flags", rule.examples.fail), ("leaves alone", rule.examples.passing)):
+        out += ["", f"examples it {title}:"]
+        for example in examples:
+            dated = f" (published {example.published})" if example.published else ""
+            out.append(f"  - {example.text}{dated}")
+    return "\n".join(out) + "\n"
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the report that `verify check --format json` writes."""
+    import json
+
+    from verify.reports.model import Report
+
+    schema = Report.model_json_schema(mode="serialization")
+    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
 
 
 def main() -> None:

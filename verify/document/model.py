@@ -10,6 +10,7 @@ from typing import Any
 
 from verify.document import segments
 from verify.document.frontmatter import front_matter_date, split_front_matter
+from verify.document.suppression import Suppression, find_suppressions
 from verify.spans import LineIndex, Span
 from verify.vocab import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
 
@@ -52,6 +53,8 @@ class Document:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    #: ``verify:`` suppression comments (see :mod:`verify.document.suppression`).
+    suppressions: list[Suppression] = field(default_factory=list)
     lines: LineIndex = field(default_factory=lambda: LineIndex(""))
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _paragraph_starts: list[int] = field(default_factory=list, repr=False)
@@ -126,6 +129,7 @@ def parse_document(
     document.paragraphs = segments.paragraphs(text, matter.body_start, len(text))
     document.sentences = segments.sentences(text, document.paragraphs)
     document.quotes = segments.quotations(text, document.paragraphs)
+    document.suppressions = find_suppressions(text, matter.body_start, document.paragraphs)
     document.index()
     document.dateline = _find_dateline(document)
     if document.title is None:

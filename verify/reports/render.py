@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from verify.reports.model import Report
+
+if TYPE_CHECKING:
+    from verify.rules import Rule
 
 
 def _markdown(report: Report) -> str:
@@ -25,13 +29,39 @@ def _text(report: Report) -> str:
     return render_text(report)
 
 
+def _sarif(report: Report) -> str:
+    from verify.reports.sarif import render_sarif
+
+    return render_sarif(report)
+
+
+def _github(report: Report) -> str:
+    from verify.reports.github import render_github
+
+    return render_github(report)
+
+
 #: Format name → renderer. Each takes the whole report and returns text.
-FORMATS: dict[str, Callable[[Report], str]] = {"markdown": _markdown, "json": _json, "text": _text}
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "markdown": _markdown,
+    "json": _json,
+    "text": _text,
+    "sarif": _sarif,
+    "github": _github,
+}
 
 #: File ending of each format, for --report-dir.
-SUFFIXES = {"markdown": ".md", "json": ".json", "text": ".txt"}
+SUFFIXES = {"markdown": ".md", "json": ".json", "text": ".txt", "sarif": ".sarif", "github": ".github.txt"}
 
 
-def render(report: Report, fmt: str) -> str:
-    """Render ``report`` in format ``fmt`` (a key of :data:`FORMATS`)."""
+def render(report: Report, fmt: str, rules: Sequence[Rule] | None = None) -> str:
+    """Render ``report`` in format ``fmt`` (a key of :data:`FORMATS`).
+
+    ``rules`` describe the rules that ran, for formats that carry rule
+    documentation (SARIF); by default the core rules.
+    """
+    if fmt == "sarif" and rules is not None:
+        from verify.reports.sarif import render_sarif
+
+        return render_sarif(report, rules)
     return FORMATS[fmt](report)
