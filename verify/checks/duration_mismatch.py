@@ -175,7 +175,9 @@ def _placed_deadline(facts: Facts, duration: DurationClaim, deadline_nouns: set[
     if not issued or not anchors or anchors[-1].date is None:
         return None
     sign = 1 if _AHEAD_OF.fullmatch(text, offset.span.end, duration.span.start)["word"].lower() != "after" else -1  # type: ignore[index]
-    deadline = anchors[-1].date + sign * relativedelta(**{offset.unit + "s": int(offset.amount)})
+    steps = int(offset.amount)
+    shift = {"day": relativedelta(days=steps), "week": relativedelta(weeks=steps), "month": relativedelta(months=steps)}
+    deadline = anchors[-1].date + sign * shift[offset.unit]
     placed = DateClaim(
         text=offset.text,
         span=offset.span,

@@ -32,6 +32,8 @@ YEAR = re.compile(
     r"[Ss]tarting in|[Bb]eginning in|[Ee]nding in|[Tt]hrough|[Cc]irca|[Ss]ummer of|[Ww]inter of|[Ss]pring of|[Aa]utumn of|"
     r"the year|[Bb]orn)\s+(?:(?:early|late|mid)[- ]?\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b(?![-–/:.,]?\d)(?!\s*(?:%|percent))"
 )
+# A weekday in parentheses after its date: "March 5, 2019 (Tuesday)".
+TRAILING_WEEKDAY = re.compile(rf"\s?\(\s?(?P<wd>{WEEKDAY_PATTERN})\s?\)")
 ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # A weekday on its own: "on Tuesday", "Wednesday morning", "last Friday".
 WEEKDAY = re.compile(rf"\b(?:(?P<mod>last|next|this|on|On|Last|Next|This)\s+)?(?P<wd>{WEEKDAY_PATTERN})\b")
@@ -85,16 +87,25 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
             if day == 0 or day > 31:
                 continue
             wd = match["wd"]
+            wd_start, wd_end, date_end = match.start("wd"), match.end("wd"), match.end()
+            trailing = TRAILING_WEEKDAY.match(text, match.end(), end) if not wd else None
+            if trailing is not None:
+                wd, wd_start, wd_end, date_end = (
+                    trailing["wd"],
+                    trailing.start("wd"),
+                    trailing.end("wd"),
+                    trailing.end(),
+                )
             found.append(
                 RawDate(
                     start=match.start(),
-                    end=match.end(),
+                    end=date_end,
                     year=int(match["year"]) if match["year"] else None,
                     month=month_number(match["mon"]),
                     day=day,
                     weekday=WEEKDAYS[wd.lower()] if wd else None,
-                    weekday_start=match.start("wd") if wd else None,
-                    weekday_end=match.end("wd") if wd else None,
+                    weekday_start=wd_start if wd else None,
+                    weekday_end=wd_end if wd else None,
                 )
             )
     for match in MONTH_YEAR.finditer(text, start, end):

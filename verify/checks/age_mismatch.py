@@ -1,0 +1,317 @@
+"""age_mismatch: a stated age against the birth date and the date of the event.
+
+**Births** are dates written after a birth cue in the same sentence ("was born
+in Detroit, Michigan, in 1929", "born on 15 May 1992", "Born in 1950, Girard
+...") and ordinal birthdays with a date ("In October 2016 ... his 100th
+birthday" puts the birth in October 1916).
+
+**Ages** are the age claims of the body ("aged 86", "the 86-year-old", "was
+88", "at 102 years of age") and of the headline ("dies at 103", "dies aged
+55", "a 46-year-old"). An age is measured at the date written in its own
+sentence ("died on Monday at 102"), unless a relative clause stands between
+them ("Lopez, 49, who joined the firm in 2005"); with none, at the death dates
+the article gives near the publication date together with the publication
+date itself ("He was 86." in an obituary). An age in a sentence that dates it
+by another event without a date ("when he was elected", "at the time") is
+left alone, unless the sentence speaks of a death ("dies aged 80 after ...").
+
+**Tie**: an age is compared only with a birth of the same person: the two
+sentences (a pronoun's sentence stands for the one before it) share a
+capitalised name. A birth known only to the year admits two ages (84 or 85).
+
+When several ages agree with each other and all disagree with the birth, the
+birth is flagged (the ages outvote it); otherwise each age that disagrees is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from pydantic import Field
+
+from verify.checks import timespans
+from verify.checks.base import Check, Outcome, Params, evidence
+from verify.claims import AgeClaim, Claim, DateClaim, OrdinalClaim
+from verify.extraction.lexicon import STOPWORDS
+from verify.findings import Evidence
+from verify.linking import Facts, stem
+from verify.vocab import MONTHS, WEEKDAYS
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z'’-]+")
+_PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her|They)\b")
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+class AgeParams(Params):
+    """Parameters of an age_mismatch rule."""
+
+    #: Words before a date that make it a birth date ("born").
+    birth_cues: list[str] = Field(default=["born"], min_length=1)
+    #: Nouns an ordinal counts birthdays with.
+    birthday_nouns: list[str] = ["birthday"]
+    #: Words that mark a death, whose date an age is measured at.
+    death_cues: list[str] = ["died", "dies", "death", "dead", "passed"]
+    #: Words that date an age by an event the sentence does not date.
+    other_event_cues: list[str] = ["when", "while", "at the time", "then", "until", "before", "after"]
+    #: Headline patterns of an age; the group ``age`` holds the number.
+    title_patterns: list[str] = [
+        r"\b(?:dies|died|dead)\s+(?:at\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?|aged\s+)(?P<age>\d{1,3})\b",
+        r"\b(?P<age>\d{1,3})-year-old\b",
+    ]
+    #: How many days before the publication date a death date may lie and still
+    #: be the one a headline or an undated age refers to.
+    recent_days: int = 60
+    #: How far (in characters) after a birth cue its date may stand.
+    birth_window: int = 60
+
+
+@dataclass
+class _Birth:
+    bounds: timespans.Bounds
+    claims: list[Claim]
+    names: frozenset[str]
+    description: str
+
+
+@dataclass
+class _Age:
+    claim: AgeClaim
+    names: frozenset[str]
+    when: timespans.Bounds
+    when_text: str
+
+
+class AgeCheck(Check):
+    """Compare each age with the birth the article gives for the same person."""
+
+    kind = "age_mismatch"
+    Params = AgeParams
+
+    def run(self, facts: Facts, params: AgeParams) -> Iterator[Outcome]:
+        births = _births(facts, params)
+        if not births:
+            return
+        birth_dates = {id(claim) for birth in births for claim in birth.claims}
+        ages = [
+            age
+            for age in (_age(facts, claim, params, birth_dates) for claim in _age_claims(facts, params))
+            if age is not None
+        ]
+        judged: dict[int, list[tuple[_Age, tuple[float, float], bool]]] = {}
+        for age in ages:
+            tied = [i for i, birth in enumerate(births) if birth.names & age.names]
+            years = {births[i].bounds for i in tied}
+            if len(years) != 1:
+                continue  # no birth for this person, or several that disagree
+            index = tied[0]
+            actual = timespans.span_range(births[index].bounds, age.when, "year")
+            stated = timespans.stated_range(age.claim.value, age.claim.approx, "year")
+            judged.setdefault(index, []).append((age, actual, timespans.overlaps(stated, actual)))
+        for index, results in judged.items():
+            birth = births[index]
+            misfits = [r for r in results if not r[2]]
+            values = {r[0].claim.value for r in results}
+            if len(results) >= 2 and len(misfits) == len(results) and len(values) == 1:
+                yield _birth_outcome(facts, birth, results)
+                continue
+            for age, actual, ok in results:
+                yield _age_outcome(facts, birth, age, actual, ok)
+
+
+# -- births ---------------------------------------------------------------------------------
+
+
+def _births(facts: Facts, params: AgeParams) -> list[_Birth]:
+    text = facts.document.text
+    cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in params.birth_cues) + r")\b", re.IGNORECASE)
+    births: list[_Birth] = []
+    for index, (start, end) in enumerate(facts.document.sentences):
+        dates = [d for d in facts.dates_in_sentence(index) if d.resolution != "relative"]
+        for match in cue.finditer(text, start, end):
+            following = [d for d in dates if match.end() <= d.span.start <= match.end() + params.birth_window]
+            if not following:
+                continue
+            date = following[0]
+            bounds = date.bounds()
+            if bounds is None:
+                continue
+            # The person born is named before the cue ("Chirac was born"), or anywhere in
+            # the sentence when it opens with the birth ("Born in 1934, Chirac studied").
+            names = _names(facts, index, start, match.start()) or _names(facts, index, start, end)
+            births.append(_Birth(bounds, [date], names, timespans.describe_date(date)))
+    birthday_nouns = {n.lower() for n in params.birthday_nouns}
+    for ordinal in facts.of_type(OrdinalClaim):
+        if ordinal.noun not in birthday_nouns:
+            continue
+        dates = [d for d in facts.dates_in_sentence(ordinal.sentence) if d.resolution != "relative"]
+        if len(dates) != 1:
+            continue
+        bounds = dates[0].bounds()
+        if bounds is None:
+            continue
+        shift = relativedelta(years=ordinal.value)
+        birth_bounds = (bounds[0] - shift, bounds[1] - shift)
+        sentence_start = facts.document.sentences[ordinal.sentence][0]
+        names = _names(facts, ordinal.sentence, sentence_start, ordinal.span.start)
+        description = (
+            f"{timespans.describe_bounds(birth_bounds)} ({ordinal.value} years before the "
+            f"{ordinal.text} {ordinal.noun} in {timespans.describe_date(dates[0])})"
+        )
+        births.append(_Birth(birth_bounds, [ordinal, dates[0]], names, description))
+    return births
+
+
+def _names(facts: Facts, sentence: int, start: int, end: int) -> frozenset[str]:
+    """Capitalised names in ``text[start:end]``; a pronoun-led sentence adds the previous one's."""
+    text = facts.document.text
+    names = _name_words(text[start:end])
+    if _PRONOUN_START.match(text[start:end]) and sentence > 0:
+        previous = facts.document.sentences[sentence - 1]
+        names |= _name_words(text[previous[0] : previous[1]])
+    return names
+
+
+def _name_words(text: str) -> frozenset[str]:
+    words = set()
+    for match in _NAME.finditer(text):
+        word = re.sub(r"['’]s$", "", match.group(0))
+        lowered = word.lower()
+        if lowered in STOPWORDS or lowered in _CALENDAR_WORDS or len(word) < 2:
+            continue
+        if lowered in ("he", "she", "his", "her", "they", "their", "it", "its", "this", "that", "these", "those"):
+            continue
+        words.add(word)
+    return frozenset(words)
+
+
+# -- ages -----------------------------------------------------------------------------------
+
+
+def _age_claims(facts: Facts, params: AgeParams) -> list[AgeClaim]:
+    """The body's age claims and the headline's."""
+    claims = list(facts.of_type(AgeClaim))
+    title = facts.document.title
+    if not title:
+        return claims
+    text = facts.document.text
+    offset = text.find(title, 0, max(facts.document.body_start, 1) + len(title) + 1)
+    if offset < 0 or offset >= facts.document.body_start:
+        return claims  # a title line in the body was extracted with it
+    for pattern in params.title_patterns:
+        for match in re.finditer(pattern, title):
+            start, end = offset + match.start("age"), offset + match.end("age")
+            claims.append(
+                AgeClaim(
+                    text=text[start:end],
+                    span=facts.span(start, end),
+                    sentence=-1,
+                    about="title",
+                    value=float(match["age"]),
+                )
+            )
+    return claims
+
+
+def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]) -> _Age | None:
+    text = facts.document.text
+    death = {stem(c) for c in params.death_cues}
+    if claim.sentence < 0:
+        assert facts.document.title is not None
+        names = _name_words(facts.document.title)
+        context = facts.document.title
+        own: list[DateClaim] = []
+    else:
+        start, end = facts.document.sentences[claim.sentence]
+        context = text[start:end]
+        names = _names(facts, claim.sentence, start, end)
+        own = [
+            d
+            for d in facts.dates_in_sentence(claim.sentence)
+            if id(d) not in birth_dates and _same_clause(text, claim, d)
+        ]
+    if own:
+        bounds = timespans.hull([b for b in (d.bounds() for d in own) if b])
+        return _Age(claim, names, bounds, _when(bounds))
+    lowered = f" {context.lower()} "
+    at_death = any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in params.death_cues)
+    if not at_death and any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in params.other_event_cues):
+        return None  # "when he was elected": an age at an event the sentence does not date
+    reference = facts.reference_date
+    if reference is None:
+        return None
+    recent = [
+        d
+        for d in facts.days
+        if facts.sentence_stems[d.sentence] & death
+        and d.date is not None
+        and dt.timedelta(0) <= reference - d.date <= dt.timedelta(days=params.recent_days)
+    ]
+    days = [reference] + [d.date for d in recent if d.date is not None]
+    bounds = (min(days), max(days))
+    return _Age(claim, names, bounds, _when(bounds))
+
+
+def _when(bounds: timespans.Bounds) -> str:
+    """'on June 1, 2019', 'in 2008', 'in March 2020', 'between ... and ...'."""
+    described = timespans.describe_bounds(bounds)
+    if described.startswith("between"):
+        return described
+    return f"on {described}" if bounds[0] == bounds[1] else f"in {described}"
+
+
+def _same_clause(text: str, age: AgeClaim, date: DateClaim) -> bool:
+    """False when a relative clause or a semicolon stands between an age and a date:
+    "Lopez, 49, who joined the firm in 2005" dates the joining, not the age."""
+    if age.span.end <= date.span.start:
+        start, end = age.span.end, date.span.start
+    else:
+        start, end = date.span.end, age.span.start
+    return _OTHER_CLAUSE.search(text[start:end]) is None
+
+
+_OTHER_CLAUSE = re.compile(r";|\b(?:who|which|that|whom|whose|where)\b", re.IGNORECASE)
+
+
+# -- outcomes ------------------------------------------------------------------------------
+
+
+def _age_outcome(facts: Facts, birth: _Birth, age: _Age, actual: tuple[float, float], ok: bool) -> Outcome:
+    years = timespans.describe_range(actual, "year")
+    fields = {"birth": birth.description, "when": age.when_text, "actual": years, "stated": age.claim.text}
+    computation = f"Born {birth.description}, {age.when_text} the person was {years} old" + (
+        "." if ok else f", not {age.claim.text}."
+    )
+    return Outcome(
+        claim=age.claim,
+        verified=ok,
+        fields=fields,
+        evidence=[evidence(facts, c, "birth") for c in birth.claims],
+        computation=computation,
+    )
+
+
+def _birth_outcome(facts: Facts, birth: _Birth, results: list[tuple[_Age, tuple[float, float], bool]]) -> Outcome:
+    claim = birth.claims[0]
+    low = min(r[1][0] for r in results)
+    high = max(r[1][1] for r in results)
+    years = timespans.describe_range((low, high), "year")
+    stated = results[0][0].claim.text
+    when = results[0][0].when_text
+    ages: list[Evidence] = [evidence(facts, r[0].claim, "stated age") for r in results]
+    return Outcome(
+        claim=claim,
+        verified=False,
+        fields={"birth": birth.description, "when": when, "actual": years, "stated": stated},
+        evidence=ages,
+        computation=(
+            f"Born {birth.description}, {when} the person was {years} old; the article gives the age "
+            f"{stated} {len(results)} times, so the birth date is the likely slip."
+        ),
+    )
+
+
+CHECK = AgeCheck()

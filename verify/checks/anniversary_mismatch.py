@@ -1,0 +1,402 @@
+"""anniversary_mismatch: an ordinal anniversary or "N years ago/later/since" against the dates.
+
+Two forms are judged.
+
+**Ordinal anniversaries** ("the first anniversary of the liberation", "the
+100th anniversary of the first flight ... in 1909"). The anniversary falls on
+the date written before it in its sentence ("On July 25, which was the 100th
+anniversary ...", "Today marks ..."), on a weekday or a day of the
+publication's year written after it ("fell on Tuesday"), or else on the
+publication date, unless the sentence speaks of the future. A day whose year
+was only borrowed from the event's year in the same sentence takes the year
+nearest the publication date instead. The event is dated by a date written
+after the ordinal in the same sentence; failing that, by the dates of the
+other sentences that name a word of the event's phrase by its stem
+("liberation" ~ "liberated"), leaving out sentences about commemorations.
+When the phrase names a proper name ("of the Kalbajar District"), sentences
+that also name it are preferred, and only they may flag. The Nth anniversary
+falls N calendar years after the event; it is flagged only when no candidate
+date fits.
+
+**Elapsed years** ("three years ago, in 2014", "Twelve years later, in 1975",
+"25 years since the war began in 1993"). Only a date written against the
+phrase dates it ("ago, in 2014", "in 1990, some 35 years ago", the clause
+after "since"). "ago" and "since" count back from the publication date;
+"later" counts from the dates earlier in the paragraph (else the last dated
+sentence of the one before) and is flagged only when none of them fits. The
+count is in completed years, widened by "about", "nearly", "more than".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from verify.checks import timespans
+from verify.checks.base import Check, Outcome, Params, evidence
+from verify.claims import DateClaim, DurationClaim, OrdinalClaim
+from verify.extraction.lexicon import STOPWORDS
+from verify.extraction.numbers import ordinal_value
+from verify.findings import Evidence
+from verify.linking import Facts, stem
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+class AnniversaryParams(Params):
+    """Parameters of an anniversary_mismatch rule."""
+
+    #: Nouns an ordinal counts anniversaries with.
+    nouns: list[str] = Field(default=["anniversary"], min_length=1)
+    #: Words after "N years" that count back from the publication date.
+    ago_cues: list[str] = ["ago"]
+    #: Words after "N years" that count on from the previous dated event.
+    later_cues: list[str] = ["later", "afterwards", "afterward", "on"]
+    #: Words after "N years" that count from a dated event to the publication date.
+    since_cues: list[str] = ["since"]
+    #: Words in a sentence that make it about the future: no publication date is assumed.
+    future_cues: list[str] = ["will", "next", "upcoming", "planned", "plans"]
+    #: Words whose sentences commemorate rather than date the event.
+    skip_cues: list[str] = ["anniversary", "anniversaries", "commemorate", "commemorated", "marks", "marked"]
+
+
+class AnniversaryCheck(Check):
+    """Compare anniversaries and elapsed years with the dates the article gives."""
+
+    kind = "anniversary_mismatch"
+    Params = AnniversaryParams
+
+    def run(self, facts: Facts, params: AnniversaryParams) -> Iterator[Outcome]:
+        nouns = {noun.lower() for noun in params.nouns}
+        for ordinal in facts.of_type(OrdinalClaim):
+            if ordinal.noun in nouns:
+                outcome = _ordinal(facts, ordinal, params)
+                if outcome is not None:
+                    yield outcome
+        for duration in facts.of_type(DurationClaim):
+            if duration.unit != "year":
+                continue
+            outcome = _elapsed(facts, duration, params)
+            if outcome is not None:
+                yield outcome
+
+
+# -- ordinal anniversaries ---------------------------------------------------------
+
+
+def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> Outcome | None:
+    sentence_dates = [d for d in facts.dates_in_sentence(ordinal.sentence)]
+    before = [d for d in sentence_dates if d.span.end <= ordinal.span.start]
+    after = [d for d in sentence_dates if d.span.start >= ordinal.span.end]
+    # After the ordinal, a weekday or "today" says when the anniversary falls ("fell on
+    # Tuesday"), and so does a day in the publication's year; the event is in an earlier year.
+    own_day = [d for d in after if d.resolution == "relative" or _in_reference_year(facts, d)]
+    after = [d for d in after if d not in own_day]
+    when: DateClaim | None = before[-1] if before else (own_day[0] if own_day else None)
+    when_day: dt.date | None = None
+    when_text = ""
+    if when is not None:
+        bounds = when.bounds()
+        if bounds is None:
+            return None
+        when_day = bounds[0]
+        when_text = timespans.describe_date(when)
+        if when.resolution == "inferred-year":
+            # "On July 25, which was the 100th anniversary of ... 1909": the year in the
+            # sentence is the event's, so the anniversary's comes from the publication date.
+            reference = facts.reference_date
+            if reference is None or when.month is None:
+                return None
+            when_day = _nearest(reference, when.month, when.day or 1)
+            when_text = f"{timespans.describe_bounds((when_day, when_day))} (the year from the publication date)"
+    else:
+        stems = facts.sentence_stems[ordinal.sentence]
+        if facts.reference_date is None or stems & {stem(w) for w in params.future_cues}:
+            return None
+        when_day = facts.reference_date
+        when_text = f"the publication date ({timespans.describe_bounds((when_day, when_day))})"
+    events = [d for d in after if _year_of(d) is not None]
+    how = "the date given for the event in the same sentence"
+    words, names = _event_phrase(facts, ordinal.span.end)
+    noun = words[-1] if words else None
+    may_flag = True
+    if not events:
+        skip = {stem(w) for w in params.skip_cues}
+        # The head is the phrase's last word ("plane flight"), unless no sentence dates
+        # it ("the attack fell on Tuesday"): then the word before it, and so on.
+        for noun in reversed(words):
+            events = [
+                d
+                for d in facts.dates_mentioning(stem(noun))
+                if d.sentence != ordinal.sentence and not facts.sentence_stems[d.sentence] & skip
+            ]
+            if events:
+                break
+        if not events:
+            return None
+        # "the liberation of the Kalbajar District": sentences that also name Kalbajar date
+        # it best; the noun alone may verify the anniversary but never flag it.
+        named = [d for d in events if names & facts.sentence_stems[d.sentence]]
+        may_flag = bool(named) or not names
+        events = named or events
+        how = f"the dates the article gives for the {noun}"
+    events = [d for d in events if (b := d.bounds()) is not None and b[0] <= when_day]
+    if not events:
+        return None
+    fits = [d for d in events if when_day.year - _year(d) == ordinal.value]
+    stated = ordinal.value
+    event_evidence: list[Evidence]
+    verified = bool(fits)
+    if not verified and not may_flag:
+        return None
+    used = fits[:1] if fits else sorted(events, key=_year)
+    event_evidence = [evidence(facts, d, "event") for d in used]
+    counts = sorted({when_day.year - _year(d) for d in used})
+    first, last = used[0], used[-1]
+    start_text = timespans.describe_date(first)
+    if _year(first) != _year(last):
+        start_text = f"{start_text} or {timespans.describe_date(last)}"
+    anniversaries = " or ".join(f"the {_ordinal_word(n)}" for n in counts)
+    years = timespans.describe_range((counts[0], counts[-1]), "year")
+    fields = {
+        "start": start_text,
+        "end": when_text,
+        "actual": f"{years}, {anniversaries} anniversary",
+        "stated": _ordinal_word(stated),
+        "suggestion": f"{anniversaries} anniversary",
+    }
+    if when is not None:
+        event_evidence.insert(0, evidence(facts, when, "anniversary date"))
+    computation = f"From {fields['start']} ({how}) to {when_text} is {fields['actual']}" + (
+        "." if verified else f", not the {fields['stated']}."
+    )
+    end = _anniversary_end(facts, ordinal)
+    fields["claim"] = facts.document.text[ordinal.span.start : end]
+    return Outcome(
+        claim=ordinal,
+        verified=verified,
+        fields=fields,
+        evidence=event_evidence,
+        computation=computation,
+        end=end,
+    )
+
+
+def _nearest(reference: dt.date, month: int, day: int) -> dt.date:
+    """The day ``month``/``day`` nearest ``reference`` (in its year or a neighbour)."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - reference).days))
+
+
+def _in_reference_year(facts: Facts, claim: DateClaim) -> bool:
+    reference = facts.reference_date
+    return reference is not None and claim.year == reference.year and claim.day is not None
+
+
+def _year_of(claim: DateClaim) -> int | None:
+    return claim.year if claim.valid else None
+
+
+def _year(claim: DateClaim) -> int:
+    assert claim.year is not None
+    return claim.year
+
+
+def _event_phrase(facts: Facts, position: int) -> tuple[list[str], set[str]]:
+    """The words of the phrase after "anniversary of" ("the first plane flight across"
+    → first, plane, flight; ordinals left out) and the stems of the names that follow
+    it ("of the Kalbajar District")."""
+    text = facts.document.text
+    match = re.match(r"\s+[A-Za-z]+\s+of\s+", text[position : position + 40])
+    if not match:
+        return [], set()
+    words: list[str] = []
+    cursor = position + match.end()
+    for word in _WORD.finditer(text, cursor, min(len(text), cursor + 80)):
+        if text[cursor : word.start()].strip():
+            break  # punctuation ends the phrase
+        lowered = word.group(0).lower()
+        if lowered in STOPWORDS:
+            if not words and lowered in ("the", "a", "an", "his", "her", "its", "their"):
+                cursor = word.end()
+                continue
+            break
+        if ordinal_value(lowered) is None:
+            words.append(lowered)
+        cursor = word.end()
+    names: set[str] = set()
+    for word in _WORD.finditer(text, cursor, min(len(text), cursor + 80)):
+        if text[cursor : word.start()].strip():
+            break
+        lowered = word.group(0).lower()
+        if lowered in STOPWORDS and lowered not in ("of", "the"):
+            break  # "of the Kalbajar District" ends at "from"
+        if word.group(0)[0].isupper() and lowered not in STOPWORDS:
+            names.add(stem(lowered))
+        cursor = word.end()
+    # A proper name is never written in lower case ("Kalbajar", but not "District").
+    common = {stem(w) for w in re.findall(r"\b[a-z][a-z-]+", text)}
+    return words, names - common
+
+
+def _anniversary_end(facts: Facts, ordinal: OrdinalClaim) -> int:
+    match = re.match(r"\s+[A-Za-z]+", facts.document.text[ordinal.span.end : ordinal.span.end + 30])
+    return ordinal.span.end + match.end() if match else ordinal.span.end
+
+
+def _ordinal_word(value: int) -> str:
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
+
+
+# -- N years ago / later / since ------------------------------------------------------
+
+
+def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -> Outcome | None:
+    text = facts.document.text
+    cue_match = (
+        _WORD.match(text, duration.span.end + 1) if text[duration.span.end : duration.span.end + 1] == " " else None
+    )
+    if cue_match is None:
+        return None
+    cue = cue_match.group(0).lower()
+    own = [d for d in facts.dates_in_sentence(duration.sentence) if d.resolution != "relative"]
+    # Only a date written against the phrase dates it: "three years ago, in 2014", "in 1990, some 35 years ago".
+    attached = [
+        d
+        for d in own
+        if (d.span.start >= cue_match.end() and _ATTACHED_AFTER.match(text[cue_match.end() : d.span.start]))
+        or (d.span.end <= duration.span.start and _ATTACHED_BEFORE.match(text[d.span.end : duration.span.start]))
+    ]
+    if not attached and cue in params.since_cues:
+        # "27 years since the war began in 1993": the first date of the clause after "since".
+        attached = [
+            d
+            for d in own
+            if cue_match.end() <= d.span.start <= cue_match.end() + 80
+            and not re.search(r"[,;:.]", text[cue_match.end() : d.span.start])
+        ][:1]
+    if len(attached) != 1:
+        return None
+    event = attached[0]
+    bounds = event.bounds()
+    if bounds is None:
+        return None
+    if cue in params.ago_cues or cue in params.since_cues:
+        reference = facts.reference_date
+        if reference is None or bounds[0] > reference:
+            return None
+        return _judge_elapsed(facts, duration, [event], (bounds, (reference, reference)), "the publication date",
+                             cue_match.end())  # fmt: skip
+    if cue in params.later_cues:
+        earlier = _earlier_dates(facts, duration, event)
+        if not earlier:
+            return None
+        return _judge_later(facts, duration, earlier, event, cue_match.end())
+    return None
+
+
+_ATTACHED_AFTER = re.compile(r"^\s*[,(–—-]?\s*(?:(?:back\s+)?in|on|during)?\s*$", re.IGNORECASE)
+_ATTACHED_BEFORE = re.compile(r"^\s*[,(–—-]?\s*$")
+
+
+def _earlier_dates(facts: Facts, duration: DurationClaim, later: DateClaim) -> list[DateClaim]:
+    """The dates "N years later" may count from: those earlier in its paragraph, else
+    the last dated sentence of the paragraph before."""
+    paragraph = facts.paragraph_of(duration)
+    before = [
+        d
+        for d in facts.claims
+        if isinstance(d, DateClaim)
+        and d.valid
+        and d.year is not None
+        and d.resolution != "relative"
+        and d is not later
+        and d.span.end <= duration.span.start
+    ]
+    same = [d for d in before if facts.paragraph_of(d) == paragraph]
+    if same:
+        return same
+    previous = [d for d in before if facts.paragraph_of(d) == paragraph - 1]
+    return [d for d in previous if d.sentence == previous[-1].sentence] if previous else []
+
+
+def _judge_later(
+    facts: Facts, duration: DurationClaim, earlier: list[DateClaim], later: DateClaim, end: int
+) -> Outcome | None:
+    later_bounds = later.bounds()
+    assert later_bounds is not None
+    stated = timespans.stated_range(duration.amount, duration.approx, "year")
+    results = []
+    for start in earlier:
+        bounds = start.bounds()
+        if bounds is None or bounds[0] > later_bounds[1]:
+            continue
+        actual = timespans.span_range(bounds, later_bounds, "year")
+        results.append((start, actual, timespans.overlaps(stated, actual)))
+    if not results:
+        return None
+    fitting = [r for r in results if r[2]]
+    chosen = fitting[0] if fitting else results[-1]
+    start, actual, ok = chosen
+    fields = {
+        "start": timespans.describe_date(start),
+        "end": timespans.describe_date(later),
+        "actual": timespans.describe_range(actual, "year"),
+        "suggestion": timespans.describe_range(actual, "year"),
+    }
+    used = [start] if ok else [r[0] for r in results]
+    fields["claim"] = facts.document.text[duration.span.start : end]
+    return Outcome(
+        claim=duration,
+        verified=ok,
+        fields=fields,
+        evidence=[evidence(facts, d, "earlier event") for d in used] + [evidence(facts, later, "later event")],
+        computation=(
+            f"From {fields['start']} (the last date given before it) to {fields['end']} is {fields['actual']}"
+            + ("." if ok else f", not {duration.text}" + ("; no other earlier date fits." if len(used) > 1 else "."))
+        ),
+        end=end,
+    )
+
+
+def _judge_elapsed(
+    facts: Facts,
+    duration: DurationClaim,
+    events: list[DateClaim],
+    span: tuple[timespans.Bounds, timespans.Bounds],
+    anchor: str,
+    end: int,
+) -> Outcome:
+    stated = timespans.stated_range(duration.amount, duration.approx, "year")
+    actual = timespans.span_range(span[0], span[1], "year")
+    ok = timespans.overlaps(stated, actual)
+    fields = {
+        "start": timespans.describe_date(events[0]),
+        "end": f"{anchor} ({timespans.describe_bounds(span[1])})",
+        "actual": timespans.describe_range(actual, "year"),
+        "suggestion": timespans.describe_range(actual, "year"),
+    }
+    fields["claim"] = facts.document.text[duration.span.start : end]
+    return Outcome(
+        claim=duration,
+        verified=ok,
+        fields=fields,
+        evidence=[evidence(facts, d, "event") for d in events],
+        computation=(
+            f"From {fields['start']} to {fields['end']} is {fields['actual']}"
+            + ("." if ok else f", not {duration.text}.")
+        ),
+        end=end,
+    )
+
+
+CHECK = AnniversaryCheck()

@@ -1,0 +1,373 @@
+"""chronology: an order in time that the article's own dates contradict.
+
+Four orders are judged, each between dates the text ties together explicitly.
+
+**"N days later", "the next day"** ("Despite signs of recovery three days later, he suffered a
+cardiac arrest on Monday"): the later point is N days (or weeks) after the
+last day-dated mention before it in its paragraph. A day the same sentence
+gives after it, for what happens then or after, cannot come before that
+point. A day introduced by a pluperfect or reported speech ("had", "said")
+may lie earlier and is left alone. When the two coincide the order is verified.
+
+**Ranges** ("from tomorrow night into Thursday morning", "from March 3 to
+March 1"): the end of a range cannot come before its start. A bare weekday
+at the end of a range is taken as the first such weekday on or after the
+start, and parts of the day (morning, afternoon, evening, night) order two
+points on one day.
+
+**"X, following Y on D"** ("New Hampshire held its primary, following the
+caucuses in Iowa on February 13"): the main clause's event, when another
+sentence dates it (a sentence sharing a proper name and another content word
+with the clause), must come after D ("before": before D). Flagged only when
+every date the article gives for that event is on the wrong side.
+
+**Announcements** ("The cabinet voted to lift it on Saturday afternoon, and
+the centre announced the decision on Friday night"): a clause that announces,
+confirms or reports what the clause before it did ("the decision", "it")
+cannot be dated before it.
+
+Dates written with a weekday only are resolved against the publication date,
+so these checks need one for relative days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from pydantic import Field
+
+from verify.checks.base import Check, Outcome, Params, evidence
+from verify.claims import DateClaim, DurationClaim
+from verify.extraction.lexicon import STOPWORDS
+from verify.linking import Facts, stem
+from verify.vocab import WEEKDAY_NAMES, format_day
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+class ChronologyParams(Params):
+    """Parameters of a chronology rule."""
+
+    #: Words after "N days" that place a point after the previous dated mention.
+    later_cues: list[str] = Field(default=["later"], min_length=1)
+    #: Phrases that put a point one day after the previous dated mention.
+    next_day_phrases: list[str] = ["the next day", "the following day"]
+    #: Words between "N days later" and a date that let the date lie earlier.
+    earlier_cues: list[str] = ["had", "said", "says", "reported", "announced", "since", "before", "earlier"]
+    #: Words that put the main clause's event after a dated one ("following", "after").
+    after_cues: list[str] = ["following", "after"]
+    #: Words that put the main clause's event before a dated one ("before").
+    before_cues: list[str] = ["before", "preceding"]
+    #: How many content-word stems a sentence must share with the main clause to date its event.
+    min_shared: int = 2
+    #: Verbs that announce what an earlier clause did ("announced the decision").
+    report_verbs: list[str] = ["announced", "confirmed", "reported", "revealed", "disclosed", "made public"]
+    #: Objects of those verbs that point back to the earlier clause.
+    report_objects: list[str] = ["the decision", "the vote", "the move", "the result", "the results", "it", "this"]
+    #: Words that open a range before its first date ("from").
+    range_openers: list[str] = ["from"]
+    #: Words between the two dates of a range ("to", "into", "until").
+    range_joins: list[str] = ["to", "into", "until", "till", "through"]
+    #: Parts of the day, in order.
+    day_parts: list[str] = ["morning", "noon", "afternoon", "evening", "night"]
+
+
+class ChronologyCheck(Check):
+    """Check the order in time the article states against its dates."""
+
+    kind = "chronology"
+    Params = ChronologyParams
+
+    def run(self, facts: Facts, params: ChronologyParams) -> Iterator[Outcome]:
+        for outcome in self._outcomes(facts, params):
+            # Each order is judged its own way; the message quotes the judgement.
+            outcome.fields["reason"] = outcome.computation.rstrip(".")
+            yield outcome
+
+    def _outcomes(self, facts: Facts, params: ChronologyParams) -> Iterator[Outcome]:
+        for duration in facts.of_type(DurationClaim):
+            outcome = _later(facts, duration, params)
+            if outcome is not None:
+                yield outcome
+        yield from _next_days(facts, params)
+        for index in range(len(facts.document.sentences)):
+            dates = [d for d in facts.by_sentence.get(index, []) if isinstance(d, DateClaim)]
+            for first, second in pairwise(dates):
+                outcome = _range(facts, first, second, params) or _report_order(facts, first, second, params)
+                if outcome is not None:
+                    yield outcome
+            for date in dates:
+                outcome = _relative_order(facts, date, params)
+                if outcome is not None:
+                    yield outcome
+
+
+# -- N days later ---------------------------------------------------------------------------
+
+
+def _later(facts: Facts, duration: DurationClaim, params: ChronologyParams) -> Outcome | None:
+    if duration.unit not in ("day", "week") or isinstance(duration.amount, tuple) or duration.approx != "exact":
+        return None
+    text = facts.document.text
+    cue = _WORD.match(text, duration.span.end + 1)
+    if cue is None or text[duration.span.end : cue.start()] != " " or cue.group(0).lower() not in params.later_cues:
+        return None
+    days = duration.amount * (7 if duration.unit == "week" else 1)
+    return _after_days(facts, duration.span.start, cue.end(), days, duration.sentence, params)
+
+
+def _next_days(facts: Facts, params: ChronologyParams) -> Iterator[Outcome]:
+    """'The next day', 'the following day': one day after the last dated mention."""
+    if not params.next_day_phrases:
+        return
+    text = facts.document.text
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in params.next_day_phrases) + r")\b", re.IGNORECASE)
+    for match in pattern.finditer(text, facts.document.body_start):
+        sentence = facts.document.sentence_index(match.start())
+        outcome = _after_days(facts, match.start(), match.end(), 1, sentence, params)
+        if outcome is not None:
+            yield outcome
+
+
+def _after_days(
+    facts: Facts, start: int, end: int, days: float, sentence: int, params: ChronologyParams
+) -> Outcome | None:
+    """A point ``days`` after the last dated mention before ``start``, against the first
+    day the same sentence gives after ``end``."""
+    text = facts.document.text
+    paragraph = facts.document.paragraph_index(start)
+    anchors = [
+        d
+        for d in facts.days
+        if d.span.end <= start
+        and facts.paragraph_of(d) == paragraph
+        and not (d.sentence == sentence and _between_words(text, d.span.end, start) > 12)
+    ]
+    targets = [d for d in facts.days if d.sentence == sentence and d.span.start >= end]
+    if not anchors or not targets:
+        return None
+    target = targets[0]
+    between = {w.lower() for w in _WORD.findall(text[end : target.span.start])}
+    if between & {c.lower() for c in params.earlier_cues} or ";" in text[end : target.span.start]:
+        return None
+    assert target.date is not None
+    # Counted from the last dated mention; any earlier one in the paragraph that puts
+    # the point on or before the target clears it.
+    points = [(a, a.date + dt.timedelta(days=days)) for a in anchors if a.date is not None]
+    if any(point <= target.date for _, point in points[:-1]):
+        return None
+    anchor, point = points[-1]
+    if point < target.date:
+        return None
+    phrase = text[start:end]
+    fields = {
+        "start": _describe(anchor),
+        "point": _describe_day(point),
+        "other": _describe(target),
+        "claim": phrase,
+    }
+    ok = point == target.date
+    computation = f"'{phrase}', counted from {fields['start']}, is {fields['point']}: " + (
+        f"the day the sentence gives: {fields['other']}."
+        if ok
+        else f"after {fields['other']}, which the sentence puts then or later."
+    )
+    claim = facts.claim_starting_at(start)
+    return Outcome(
+        claim=claim if claim is not None else target,
+        verified=ok,
+        fields=fields,
+        evidence=[evidence(facts, anchor, "start"), evidence(facts, target, "later event")],
+        computation=computation,
+        start=start,
+        end=end,
+    )
+
+
+def _between_words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text[start:end]))
+
+
+# -- "X, following Y on D" ------------------------------------------------------------------
+
+
+def _relative_order(facts: Facts, date: DateClaim, params: ChronologyParams) -> Outcome | None:
+    """'New Hampshire held its primary, following the caucuses in Iowa on February 13':
+    the main clause's event, dated elsewhere, must come after (or before) ``date``."""
+    if date.date is None:
+        return None
+    text = facts.document.text
+    sentence_start, _ = facts.document.sentences[date.sentence]
+    lead = text[sentence_start : date.span.start]
+    cues = {c.lower(): "after" for c in params.after_cues} | {c.lower(): "before" for c in params.before_cues}
+    found = None
+    for match in _WORD.finditer(lead):
+        if match.group(0).lower() in cues:
+            found = match
+    if found is None or found.start() == 0 or any(mark in lead[found.end() :] for mark in ",;:"):
+        return None
+    main = lead[: found.start()]
+    if "," not in main[-3:] or any(isinstance(c, DateClaim) and c.span.start < found.start() + sentence_start
+                                   for c in facts.by_sentence.get(date.sentence, [])):  # fmt: skip
+        return None
+    main_stems = {stem(w) for w in _WORD.findall(main) if w.lower() not in STOPWORDS and len(w) > 2}
+    # The event is named by a proper name at least ("New Hampshire"), not by common words alone.
+    name_stems = {stem(w) for w in _WORD.findall(main) if w[0].isupper() and w.lower() not in STOPWORDS}
+    candidates = [
+        d
+        for d in facts.days
+        if d.sentence != date.sentence
+        and len(main_stems & facts.sentence_stems[d.sentence]) >= params.min_shared
+        and name_stems & facts.sentence_stems[d.sentence]
+    ]
+    if not candidates:
+        return None
+    relation = cues[found.group(0).lower()]
+    assert date.date is not None
+    if relation == "after":
+        wrong = [d for d in candidates if d.date is not None and d.date < date.date]
+    else:
+        wrong = [d for d in candidates if d.date is not None and d.date > date.date]
+    ok = not wrong
+    if wrong and len(wrong) != len(candidates):
+        return None  # some dates of the event fit: leave it
+    main_text = main.strip().rstrip(",")
+    shown = candidates[0]
+    fields = {
+        "start": f"'{main_text}' ({_describe(shown)})",
+        "point": _describe_day(date.date),
+        "other": f"'{found.group(0)}'",
+        "claim": date.text,
+    }
+    order = "after" if relation == "after" else "before"
+    computation = (
+        f"the sentence puts '{main_text}' {order} {date.text} ({_describe_day(date.date)}), "
+        f"but the article dates it {_describe(shown)}"
+        + ("." if ok else f", {'before' if order == 'after' else 'after'} it.")
+    )
+    return Outcome(
+        claim=date,
+        verified=ok,
+        fields=fields,
+        evidence=[evidence(facts, d, "event of the main clause") for d in candidates],
+        computation=computation,
+    )
+
+
+# -- "X did it on D1, and Y announced it on D2" ----------------------------------------------
+
+
+def _report_order(facts: Facts, first: DateClaim, second: DateClaim, params: ChronologyParams) -> Outcome | None:
+    """An announcement of what the first clause did cannot come before it was done."""
+    text = facts.document.text
+    gap = text[first.span.end : second.span.start]
+    parts = [p.lower() for p in params.day_parts]
+    verbs = "|".join(re.escape(v) for v in params.report_verbs)
+    anaphors = "|".join(re.escape(a) for a in params.report_objects)
+    pattern = (
+        rf"^\s?(?:(?:{'|'.join(parts)})\b)?,?\s+and\s+[^,;.]{{0,80}}?\b(?:{verbs})\s+(?:{anaphors})\s+(?:on|at)\s+$"
+    )
+    if first.date is None or second.date is None or not re.match(pattern, gap, re.IGNORECASE):
+        return None
+    first_part = _part_after(text, first.span.end, parts)
+    second_part = _part_after(text, second.span.end, parts)
+    before = second.date < first.date or (
+        second.date == first.date and first_part is not None and second_part is not None and second_part < first_part
+    )
+    first_text = first.text + (f" {parts[first_part]}" if first_part is not None else "")
+    second_text = second.text + (f" {parts[second_part]}" if second_part is not None else "")
+    end = second.span.end + (len(parts[second_part]) + 1 if second_part is not None else 0)
+    fields = {"start": first_text, "point": _describe_day(first.date), "other": second_text, "claim": second_text}
+    order = "before" if before else "on or after"
+    return Outcome(
+        claim=second,
+        verified=not before,
+        fields=fields,
+        evidence=[evidence(facts, first, "the event announced")],
+        computation=(
+            f"the announcement, {second_text} ({_describe_day(second.date)}), comes {order} what it announces, "
+            f"{first_text} ({_describe_day(first.date)})."
+        ),
+        end=end,
+    )
+
+
+def _part_after(text: str, position: int, parts: list[str]) -> int | None:
+    after = _WORD.match(text, position + 1)
+    if after is None or text[position : after.start()] != " " or after.group(0).lower() not in parts:
+        return None
+    return parts.index(after.group(0).lower())
+
+
+# -- ranges ---------------------------------------------------------------------------------
+
+
+def _range(facts: Facts, first: DateClaim, second: DateClaim, params: ChronologyParams) -> Outcome | None:
+    text = facts.document.text
+    opener = text[max(0, first.span.start - 12) : first.span.start].lower().split()
+    if not opener or opener[-1] not in params.range_openers:
+        return None
+    parts = [p.lower() for p in params.day_parts]
+    gap = text[first.span.end : second.span.start].lower().split()
+    first_part = None
+    if gap and gap[0] in parts:
+        first_part = parts.index(gap[0])
+        gap = gap[1:]
+    if len(gap) != 1 or gap[0] not in params.range_joins:
+        return None
+    start = first.date
+    if start is None:
+        return None
+    end = _end_day(second, start)
+    if end is None:
+        return None
+    if end < start and end.month != start.month and "inferred-year" in (first.resolution, second.resolution):
+        return None  # "from December 28 to January 3": the range may cross a year the text does not write
+    after = _WORD.match(text, second.span.end + 1)
+    second_part = parts.index(after.group(0).lower()) if after and after.group(0).lower() in parts else None
+    same_day_earlier = end == start and first_part is not None and second_part is not None and second_part < first_part
+    if end > start or (end == start and not same_day_earlier):
+        return None
+    first_text = text[first.span.start : first.span.end] + (f" {parts[first_part]}" if first_part is not None else "")
+    second_text = text[second.span.start : second.span.end] + (
+        f" {parts[second_part]}" if second_part is not None else ""
+    )
+    why = (
+        f"{first_text} is {_describe_day(start)}, and {second_text} on that day comes before it"
+        if same_day_earlier
+        else f"{second_text} ({_describe_day(end)}) comes before {first_text} ({_describe_day(start)})"
+    )
+    return Outcome(
+        claim=second,
+        verified=False,
+        fields={"start": first_text, "point": _describe_day(start), "other": second_text, "claim": second_text},
+        evidence=[evidence(facts, first, "start of the range")],
+        computation=f"the range ends before it starts: {why}.",
+        end=second.span.end + (after.end() - second.span.end if after is not None and second_part is not None else 0),
+    )
+
+
+def _end_day(claim: DateClaim, start: dt.date) -> dt.date | None:
+    """The day a range's end means; a bare weekday is the first one on or after the start."""
+    if claim.resolution == "relative" and claim.weekday is not None:
+        return start + dt.timedelta(days=(claim.weekday - start.weekday()) % 7)
+    return claim.date
+
+
+def _describe(claim: DateClaim) -> str:
+    day = claim.date
+    if day is None:
+        return claim.text
+    if claim.resolution == "relative":
+        return f"{_describe_day(day)} ('{claim.text}', counted from the publication date)"
+    return _describe_day(day)
+
+
+def _describe_day(day: dt.date) -> str:
+    return f"{WEEKDAY_NAMES[day.weekday()]}, {format_day(day.year, day.month, day.day)}"
+
+
+CHECK = ChronologyCheck()
