@@ -67,6 +67,12 @@ _ADDITIONAL = re.compile(r"\b(?:an? additional|additional|another|an extra|extra
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|at age|the age of|age of)\s+$", re.IGNORECASE)
 _AGE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is|turned|turns|died at|dies at)\s+$")
 _AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s+$")
+# "Conyers, the former Dean of the House, was 88.": a named subject, an optional
+# apposition, then "was"/"is" and the number closing the clause.
+_AGE_NAMED_SUBJECT = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’.-]{0,30}\s+){0,3}[A-Z][\w'’-]{1,30})(?P<apposition>,[^,.;]{1,120},)?"
+    r"\s+(?:was|is|turned|turns)\s+$"
+)
 _YEARS_OF_AGE = re.compile(r"\s+years?\s+of\s+age\b|\s+years?\s+old\b|-years?-old\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
@@ -78,12 +84,16 @@ _CURRENCY_AFTER = re.compile(
 _MONEY_SCALE = re.compile(r"(?P<scale>m|bn|k)\b")
 _RANGE_JOIN = re.compile(r"\s*(?:to|–|—|-|and)\s*", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"/(?P<num>\d+(?:\.\d+)?)")
+#: The most values a unit list ("110/35/10 kV") may hold.
+_MAX_LIST = 12
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|their|his|her|its|our)\b\s*(?P<noun>[a-z]+)?")
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b"
 )
 _UTC = re.compile(r"\s*(?:\(|,)?\s*(?:UTC|GMT|Z\b)")
+_SIGNED = re.compile(r"(?:^|[\s(])[-−]$")
 _IDENTIFIER_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*|No\.|#|[A-Za-z]-)\s?$")
+_RANGE_TO_NEXT = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|and|or|-|–|—)\s*(?:the\s+)?", re.IGNORECASE)
 _MONTH_OR_DAY = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
@@ -154,6 +164,10 @@ class _Extractor:
             # ("44-day Patriotic War ended" → "war").
             if noun is not None and word[0].isupper() != capitalized:
                 break
+            # A participle after a noun starts a new phrase ("deadline issued by").
+            participle = lowered.endswith("ed") or lowered in _IRREGULAR_PARTICIPLES
+            if noun is not None and participle and noun not in _MEASURE_ADJECTIVES:
+                break
             capitalized = word[0].isupper()
             noun = lowered
         return noun
@@ -186,10 +200,15 @@ class _Extractor:
                 paragraph_years[self.doc.paragraph_index(raw.start)] = raw.year
                 self._add_date(raw, "explicit", None)
                 continue
-            nearby = sentence_years.get(self.doc.sentence_index(raw.start))
+            nearby = [
+                (start, year)
+                for start, year in sentence_years.get(self.doc.sentence_index(raw.start), [])
+                # A year later in the sentence applies only across a range or list:
+                # "from March 1 to March 29, 2019", not "On July 25, ... in 1909".
+                if start < raw.start or _RANGE_TO_NEXT.fullmatch(self.text, raw.end, start)
+            ]
             year: int | None
             if nearby:
-                # "from March 1 to March 29, 2019": a year in the same sentence applies.
                 year = min(nearby, key=lambda item: abs(item[0] - raw.start))[1]
                 source: str | None = "the year in the same sentence"
             else:
@@ -201,7 +220,11 @@ class _Extractor:
                 self._add_date(raw, "relative", raw.resolved_from)
 
     def _infer_year(
-        self, raw: date_patterns.RawDate, paragraph_years: dict[int, int], reference: dt.date | None, last_year: int | None
+        self,
+        raw: date_patterns.RawDate,
+        paragraph_years: dict[int, int],
+        reference: dt.date | None,
+        last_year: int | None,
     ) -> tuple[int | None, str | None]:
         """A year for "November 25": a nearby paragraph's, else the one nearest the
         reference date, else the last year the article named."""
@@ -273,7 +296,8 @@ class _Extractor:
             index += 1
             if not self._free(number.start, number.end):
                 continue
-            consumed = self._classify(number, numbers[index:])
+            # A bounded window of what follows: copying the whole tail would be quadratic.
+            consumed = self._classify(number, numbers[index : index + _MAX_LIST + 2])
             index += consumed
 
     def _classify(self, number: NumberMatch, following: list[NumberMatch]) -> int:
@@ -324,7 +348,10 @@ class _Extractor:
             return consumed
         # Age written before the number: "aged 86", "He was 85."
         prefix = text[max(self.start, number.start - 20) : number.start]
-        age_context = _AGE_BEFORE.search(prefix) or (_AGE_PRONOUN.search(prefix) and _ends_clause(text, number.end))
+        age_context = _AGE_BEFORE.search(prefix) or (
+            (_AGE_PRONOUN.search(prefix) or (not number.is_word and self._named_subject_age(number.start)))
+            and _ends_clause(text, number.end)
+        )
         if age_context and 0 < number.value < 130:
             self._emit(AgeClaim, number.qualifier_start, number.end, value=number.value, approx=number.approx)
             return 0
@@ -343,14 +370,28 @@ class _Extractor:
         self._count_or_number(number)
         return 0
 
+    def _named_subject_age(self, position: int) -> bool:
+        """True for "Conyers, the former Dean, was 88": the number is all the predicate says of a name."""
+        sentence = self.doc.sentences[self.doc.sentence_index(position)] if self.doc.sentences else (0, 0)
+        lead = self.text[max(sentence[0], position - 200) : position]
+        match = _AGE_NAMED_SUBJECT.match(lead) if sentence[0] >= position - 200 else None
+        if match is None:
+            return False
+        names = match["name"].split()
+        # "Turnout was 45", "The Senate was 51": a name is not a common word, and stands
+        # alone only with an apposition that says who it is.
+        if any(name.lower() in STOPWORDS for name in names):
+            return False
+        return len(names) >= 2 or match["apposition"] is not None
+
     def _quantity(self, number: NumberMatch, following: list[NumberMatch]) -> int | None:
         text = self.text
         values = [number.value]
         cursor = number.end
         consumed = 0
-        for match in _LIST_JOIN.finditer(text, cursor):
-            if match.start() != cursor:
-                break
+        # match() at the cursor, not finditer(): a search would rescan the rest of the
+        # text for every number (quadratic); a list longer than a unit list is no list.
+        while len(values) <= _MAX_LIST and (match := _LIST_JOIN.match(text, cursor)):
             values.append(float(match["num"]))
             cursor = match.end()
         if len(values) > 1:
@@ -364,7 +405,12 @@ class _Extractor:
             return consumed
         unit = match_unit(text, number.end)
         if unit is not None:
-            self._emit_quantity(number.qualifier_start, unit[0], number.value, (), unit[1], number.approx, number.end)
+            start, value = number.qualifier_start, number.value
+            # "(-10 °C)": a minus sign matters only on an offset scale, where it is unambiguous.
+            signed = _SIGNED.search(text, max(self.start, start - 2), start)
+            if start == number.start and signed and "degree" in unit[1]:
+                start, value = start - 1, -value
+            self._emit_quantity(start, unit[0], value, (), unit[1], number.approx, number.end)
             return 0
         # A range: the unit follows the second number.
         join = _RANGE_JOIN.match(text, number.end)
@@ -550,6 +596,10 @@ class _Extractor:
         return None
 
 
+_MEASURE_ADJECTIVES = frozenset("long old high wide deep tall".split())
+_IRREGULAR_PARTICIPLES = frozenset(
+    "set made given laid put held won lost taken built begun brought sent paid sold told found kept left met".split()
+)
 _IRREGULAR_PLURALS = frozenset(
     ["people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep", "deer", "fish"]
 )
