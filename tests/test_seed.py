@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,15 @@ def test_spans_quote_the_file(seed_report: FileReport) -> None:
     text = Path(SEED).read_text(encoding="utf-8")
     for claim in seed_report.claims:
         assert text[claim.span.start : claim.span.end] == claim.text
+
+
+@pytest.mark.parametrize(
+    ("published", "severity", "years"), [("2021-11-25", "info", "1 year"), ("2023-11-25", "error", "3 years")]
+)
+def test_first_anniversary_is_dated_by_the_end_of_the_occupation(published: str, severity: str, years: str) -> None:
+    report = check_file(SEED, published=dt.date.fromisoformat(published)).files[0]
+    (result,) = [f for f in report.findings + report.verified if f.category == "anniversary_mismatch"]
+    assert result.severity == severity
+    assert "from November 2020" in result.message and years in result.message
+    problems = [f for f in report.findings if f.severity != "info"]
+    assert len(problems) == (1 if severity == "info" else 2)

@@ -13,8 +13,12 @@ nearest the publication date instead. The event is dated by a date written
 after the ordinal in the same sentence; failing that, by the dates of the
 other sentences that name a word of the event's phrase by its stem
 ("liberation" ~ "liberated"), leaving out sentences about commemorations.
-When the phrase names a proper name ("of the Kalbajar District"), sentences
-that also name it are preferred, and only they may flag. The Nth anniversary
+A clause that names the event beside its date is preferred; "the liberation
+... from the occupation" is dated by the end the article gives for the
+occupation (sentences with end cues after its start, flagging only when they
+agree to within a month). When the phrase names a proper name ("of the
+Kalbajar District"), sentences that also name it are preferred, and only they
+may flag. The Nth anniversary
 falls N calendar years after the event; it is flagged only when no candidate
 date fits.
 
@@ -44,6 +48,8 @@ from verify.findings import Evidence
 from verify.linking import Facts, stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# "... anniversary of the liberation of the Kalbajar District from the occupation"
+_FROM_PHRASE = re.compile(r"\s+[A-Za-z]+\s+of\s+[^.;:]{0,120}?\bfrom\s+(?:the|its|their|his|her)\s+(?P<noun>[a-z]+)")
 
 
 class AnniversaryParams(Params):
@@ -57,6 +63,8 @@ class AnniversaryParams(Params):
     later_cues: list[str] = ["later", "afterwards", "afterward", "on"]
     #: Words after "N years" that count from a dated event to the publication date.
     since_cues: list[str] = ["since"]
+    #: Words that mark the end of an event ("ended", "until"), for "liberation from the occupation".
+    end_cues: list[str] = []
     #: Words in a sentence that make it about the future: no publication date is assumed.
     future_cues: list[str] = ["will", "next", "upcoming", "planned", "plans"]
     #: Words whose sentences commemorate rather than date the event.
@@ -123,8 +131,26 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
     words, names = _event_phrase(facts, ordinal.span.end)
     noun = words[-1] if words else None
     may_flag = True
+    skip = {stem(w) for w in params.skip_cues}
     if not events:
-        skip = {stem(w) for w in params.skip_cues}
+        # A clause that names the event beside its date ("liberated on November 25").
+        for noun in reversed(words):
+            events = [
+                d
+                for d in facts.dates_mentioning(stem(noun))
+                if d.sentence != ordinal.sentence
+                and not facts.sentence_stems[d.sentence] & skip
+                and facts.clause_mentions(d, stem(noun))
+            ]
+            if events:
+                how = f"the date the article gives for the {noun}"
+                break
+    if not events:
+        # "the liberation of X from the occupation": the end the article gives for the occupation.
+        ended = _end_of(facts, ordinal, params, skip)
+        if ended is not None:
+            events, how, may_flag = ended
+    if not events:
         # The head is the phrase's last word ("plane flight"), unless no sentence dates
         # it ("the attack fell on Tuesday"): then the word before it, and so on.
         for noun in reversed(words):
@@ -152,13 +178,14 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
     verified = bool(fits)
     if not verified and not may_flag:
         return None
-    used = fits[:1] if fits else sorted(events, key=_year)
+    used = fits if fits else sorted(events, key=_year)
     event_evidence = [evidence(facts, d, "event") for d in used]
     counts = sorted({when_day.year - _year(d) for d in used})
     first, last = used[0], used[-1]
-    start_text = timespans.describe_date(first)
     if _year(first) != _year(last):
-        start_text = f"{start_text} or {timespans.describe_date(last)}"
+        start_text = f"{timespans.describe_date(first)} or {timespans.describe_date(last)}"
+    else:  # several dates in one year: "November 2020"
+        start_text = timespans.describe_bounds(timespans.hull([b for b in (d.bounds() for d in used) if b]))
     anniversaries = " or ".join(f"the {_ordinal_word(n)}" for n in counts)
     years = timespans.describe_range((counts[0], counts[-1]), "year")
     fields = {
@@ -183,6 +210,32 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
         computation=computation,
         end=end,
     )
+
+
+def _end_of(
+    facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams, skip: set[str]
+) -> tuple[list[DateClaim], str, bool] | None:
+    """For "the anniversary of the liberation ... from the occupation": the dates the
+    article gives for the occupation's end (sentences with end cues after its start).
+    They may flag only when they agree to within a month."""
+    text = facts.document.text
+    match = _FROM_PHRASE.match(text, ordinal.span.end)
+    if not match or not params.end_cues:
+        return None
+    noun = match["noun"]
+    starts = [
+        d
+        for d in facts.dates_mentioning(stem(noun))
+        if d.sentence != ordinal.sentence and not facts.sentence_stems[d.sentence] & skip and d.bounds()
+    ]
+    if not starts:
+        return None
+    start_bounds = min(b for b in (d.bounds() for d in starts) if b is not None)
+    ends = facts.dates_with_cues({stem(w) for w in params.end_cues}, skip, after=start_bounds[1])
+    if not ends:
+        return None
+    first, last = timespans.hull([b for b in (d.bounds() for d in ends) if b])
+    return ends, f"the end the article gives for the {noun}", (last - first).days <= 31
 
 
 def _nearest(reference: dt.date, month: int, day: int) -> dt.date:

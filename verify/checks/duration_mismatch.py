@@ -141,7 +141,7 @@ def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
         if not _EVENT_VERB.search(lead):
             return None
         paragraph = facts.paragraph_of(duration)
-        anchor = [d for d in facts.days if d.span.end <= duration.span.start and facts.paragraph_of(d) == paragraph]
+        anchor = [d for d in facts.days_in_paragraphs(paragraph, paragraph) if d.span.end <= duration.span.start]
     if not other or not anchor:
         return None
     if relation["word"].lower() == "after":
@@ -171,7 +171,7 @@ def _placed_deadline(facts: Facts, duration: DurationClaim, deadline_nouns: set[
     dates = facts.dates_in_sentence(duration.sentence)
     issued = [d for d in dates if d.span.start > duration.span.end]
     paragraph = facts.paragraph_of(duration)
-    anchors = [d for d in facts.days if d.span.end <= offset.span.start and facts.paragraph_of(d) == paragraph]
+    anchors = [d for d in facts.days_in_paragraphs(paragraph, paragraph) if d.span.end <= offset.span.start]
     if not issued or not anchors or anchors[-1].date is None:
         return None
     sign = 1 if _AHEAD_OF.fullmatch(text, offset.span.end, duration.span.start)["word"].lower() != "after" else -1  # type: ignore[index]
@@ -194,8 +194,12 @@ def _placed_deadline(facts: Facts, duration: DurationClaim, deadline_nouns: set[
 
 def _extension(facts: Facts, duration: DurationClaim) -> Tie | None:
     paragraph = facts.paragraph_of(duration)
-    before = [d for d in facts.days if d.span.end <= duration.span.start and facts.paragraph_of(d) >= paragraph - 2]
-    after = [d for d in facts.days if d.span.start >= duration.span.end and d.sentence <= duration.sentence + 2]
+    before = [d for d in facts.days_in_paragraphs(paragraph - 2, paragraph) if d.span.end <= duration.span.start]
+    after = [
+        d
+        for d in facts.days_in_sentences(duration.sentence, duration.sentence + 2)
+        if d.span.start >= duration.span.end
+    ]
     if not before or not after:
         return None
     return before[-1], [after[0]], True, "the deadline before the extension and the one after it"
@@ -226,7 +230,7 @@ def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stem
     if tied:
         return start, tied, True, f"the dates the article gives for the {duration.about}"
     # Tier 2: end-cue sentences anywhere after the start: may verify, never flag.
-    loose = _end_cue_dates(facts, end_stems, skip_stems, after=start_bounds[1])
+    loose = facts.dates_with_cues(end_stems, skip_stems, after=start_bounds[1])
     if loose:
         return start, loose, False, "the end dates the article gives"
     return None
@@ -236,13 +240,13 @@ def _preceding_start(facts: Facts, duration: DurationClaim, end_stems: set[str],
     """'The 44-day war' after 'on September 27, 2020, the army counter-attacked':
     the war starts at the last date before it in its paragraph."""
     paragraph = facts.paragraph_of(duration)
-    before = [d for d in facts.days if d.span.end <= duration.span.start and facts.paragraph_of(d) == paragraph]
+    before = [d for d in facts.days_in_paragraphs(paragraph, paragraph) if d.span.end <= duration.span.start]
     if not before:
         return None
     start = before[-1]
     bounds = start.bounds()
     assert bounds is not None
-    loose = _end_cue_dates(facts, end_stems, skip_stems, after=bounds[1])
+    loose = facts.dates_with_cues(end_stems, skip_stems, after=bounds[1])
     return (start, loose, False, "the end dates the article gives") if loose else None
 
 
@@ -252,15 +256,6 @@ def _dates_for(facts: Facts, subject: str, skip_stems: set[str], exclude_sentenc
         for d in facts.dates_mentioning(subject)
         if d.sentence != exclude_sentence and d.bounds() and not facts.sentence_stems[d.sentence] & skip_stems
     ]
-
-
-def _end_cue_dates(facts: Facts, end_stems: set[str], skip_stems: set[str], after: object) -> list[DateClaim]:
-    result = []
-    for d in facts.days:
-        stems = facts.sentence_stems[d.sentence]
-        if stems & end_stems and not stems & skip_stems and d.date is not None and d.date > after:  # type: ignore[operator]
-            result.append(d)
-    return result
 
 
 def _paragraph_opener_event(facts: Facts, duration: DurationClaim) -> str | None:

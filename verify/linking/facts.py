@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from verify.claims import Claim, DateClaim
 from verify.document import Document
@@ -27,6 +29,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 ClaimT = TypeVar("ClaimT")
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=4096)
@@ -50,13 +53,50 @@ class Facts:
     #: Valid day-granularity dates, in text order.
     days: list[DateClaim] = field(default_factory=list)
 
+    # Lookup tables built on first use, so that a check asking once per claim
+    # stays linear in the article's length (see benchmarks/speed.py, scaling).
+    _of_type: dict[type, list[Claim]] = field(default_factory=dict, repr=False)
+    _by_start: dict[int, Claim] | None = field(default=None, repr=False)
+    _stem_sentences: dict[str, list[int]] | None = field(default=None, repr=False)
+    _day_keys: tuple[list[int], list[int]] | None = field(default=None, repr=False)
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """``compute()`` once per document for ``key``: for a check that would
+        otherwise rescan the article for every claim (a name's role, a noun's plural)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
+
     def of_type(self, kind: type[ClaimT]) -> list[ClaimT]:
         """All claims of one model, in text order."""
-        return [claim for claim in self.claims if isinstance(claim, kind)]
+        if kind not in self._of_type:
+            self._of_type[kind] = [claim for claim in self.claims if isinstance(claim, kind)]
+        return list(self._of_type[kind])  # type: ignore[arg-type]
 
     def claim_starting_at(self, offset: int) -> Claim | None:
         """The claim whose span starts at ``offset``."""
-        return next((claim for claim in self.claims if claim.span.start == offset), None)
+        if self._by_start is None:
+            self._by_start = {}
+            for claim in self.claims:
+                self._by_start.setdefault(claim.span.start, claim)
+        return self._by_start.get(offset)
+
+    def days_in_paragraphs(self, first: int, last: int) -> list[DateClaim]:
+        """The :attr:`days` in paragraphs ``first`` to ``last`` (inclusive), in text order."""
+        paragraphs, _ = self._days_index()
+        return self.days[bisect_left(paragraphs, first) : bisect_right(paragraphs, last)]
+
+    def days_in_sentences(self, first: int, last: int) -> list[DateClaim]:
+        """The :attr:`days` in sentences ``first`` to ``last`` (inclusive), in text order."""
+        _, sentences = self._days_index()
+        return self.days[bisect_left(sentences, first) : bisect_right(sentences, last)]
+
+    def _days_index(self) -> tuple[list[int], list[int]]:
+        if self._day_keys is None:
+            # Days are in text order, so their paragraph and sentence indexes ascend.
+            self._day_keys = ([self.paragraph_of(d) for d in self.days], [d.sentence for d in self.days])
+        return self._day_keys
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index``."""
@@ -72,11 +112,39 @@ class Facts:
 
     def dates_mentioning(self, word_stem: str) -> list[DateClaim]:
         """Valid dates whose sentence contains a word with stem ``word_stem``."""
+        if self._stem_sentences is None:
+            self._stem_sentences = defaultdict(list)
+            for index, stems in enumerate(self.sentence_stems):
+                if self.by_sentence.get(index):
+                    for each in stems:
+                        self._stem_sentences[each].append(index)
         result = []
-        for index, stems in enumerate(self.sentence_stems):
-            if word_stem in stems:
-                result.extend(self.dates_in_sentence(index))
+        for index in self._stem_sentences.get(word_stem, ()):
+            result.extend(self.dates_in_sentence(index))
         return result
+
+    def dates_with_cues(
+        self, cue_stems: set[str], skip_stems: frozenset[str] | set[str] = frozenset(), after: dt.date | None = None
+    ) -> list[DateClaim]:
+        """Calendar days in sentences holding a cue word ("ended", "until") and no skip
+        word ("anniversary"), later than ``after`` when given."""
+        result = []
+        for day in self.days:
+            stems = self.sentence_stems[day.sentence]
+            later = day.date is not None and (after is None or day.date > after)
+            if stems & cue_stems and not stems & skip_stems and later:
+                result.append(day)
+        return result
+
+    def clause_mentions(self, claim: Claim, word_stem: str) -> bool:
+        """True when the clause around ``claim`` (between commas, semicolons or
+        brackets within its sentence) has a word with stem ``word_stem``."""
+        text = self.document.text
+        start, end = self.document.sentences[claim.sentence] if self.document.sentences else (0, len(text))
+        left = max(text.rfind(mark, start, claim.span.start) for mark in ",;:()")
+        rights = [i for i in (text.find(mark, claim.span.end, end) for mark in ",;:()") if i >= 0]
+        clause = text[max(start, left + 1) : min(rights) if rights else end]
+        return any(stem(word) == word_stem for word in _WORD.findall(clause))
 
     def span(self, start: int, end: int) -> Span:
         """A span in the document."""
