@@ -14,6 +14,14 @@ from verify.checks.base import Check, Outcome, Params
 _REGISTRY = {
     "duration_mismatch": "duration_mismatch",
     "unit_dimension": "unit_dimension",
+    "weekday_mismatch": "weekday_mismatch",
+    "invalid_date": "invalid_date",
+    "age_mismatch": "age_mismatch",
+    "anniversary_mismatch": "anniversary_mismatch",
+    "chronology": "chronology",
+    "conversion_mismatch": "conversion_mismatch",
+    "conflicting_figure": "conflicting_figure",
+    "arithmetic_mismatch": "arithmetic_mismatch",
 }
 
 

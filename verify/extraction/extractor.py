@@ -596,9 +596,30 @@ class _Extractor:
         return None
 
 
-_MEASURE_ADJECTIVES = frozenset("long old high wide deep tall".split())
+_MEASURE_ADJECTIVES = frozenset(["long", "old", "high", "wide", "deep", "tall"])
 _IRREGULAR_PARTICIPLES = frozenset(
-    "set made given laid put held won lost taken built begun brought sent paid sold told found kept left met".split()
+    [
+        "set",
+        "made",
+        "given",
+        "laid",
+        "put",
+        "held",
+        "won",
+        "lost",
+        "taken",
+        "built",
+        "begun",
+        "brought",
+        "sent",
+        "paid",
+        "sold",
+        "told",
+        "found",
+        "kept",
+        "left",
+        "met",
+    ]
 )
 _IRREGULAR_PLURALS = frozenset(
     ["people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep", "deer", "fish"]

@@ -43,7 +43,7 @@ _APPROX_BEFORE = [
     ("just over", "over"), ("just under", "under"), ("less than", "under"), ("fewer than", "under"),
     ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
     ("at most", "at_most"), ("up to", "at_most"), ("no more than", "at_most"), ("as many as", "at_most"),
-    ("a maximum of", "at_most"), ("as high as", "at_most"),
+    ("a maximum of", "at_most"), ("as high as", "at_most"), ("as low as", "at_least"), ("as few as", "at_least"),
     ("approximately", "about"), ("roughly", "about"), ("around", "about"), ("about", "about"),
     ("nearly", "under"), ("almost", "under"), ("close to", "about"), ("some", "about"), ("an estimated", "about"),
     ("estimated", "about"), ("circa", "about"), ("over", "over"), ("under", "under"), ("below", "under"),

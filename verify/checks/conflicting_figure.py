@@ -1,0 +1,667 @@
+"""conflicting_figure: the same thing given two different values in one article.
+
+Two figures conflict only when the article itself ties them to one thing;
+sharing a noun or a number is never enough ("55 servicemen" and "511
+civilians were killed" are different counts). Each mechanism, chosen by a
+rule's ``params.mechanism``, requires strong evidence of identity:
+
+* ``age``: two ages of one person ("Park was 64 years old" ... "the
+  46-year-old mayor"). An age belongs to the name written next to it ("Andrew
+  Kinsman, 49", "Park was 64", "23-year-old Louis De Zoysa") or to a role the
+  article gives one person ("the 46-year-old mayor" where the article writes
+  "Park Won-soon, the mayor of Seoul" or "Mayor Park Won-soon"). Names match
+  when one's words are all in the other ("Park" and "Park Won-soon"), unless
+  the article names two people who share them. Ages ``min_difference`` or more
+  apart conflict (a birthday may fall between two events).
+* ``ordinal``: one thing ranked twice ("making it the fourth hurricane of the
+  season" ... "Humberto ... became its third hurricane"). Both ordinals must
+  rank the same noun in predicate position ("was/became/making it the N-th"),
+  with no restricting phrase after the noun ("the first woman to ...") and the
+  same "of ..." scope when both give one, and both sentences must name the
+  same proper name before the ordinal.
+* ``count``: one subject's count of one noun after the same content word
+  ("McArthur admitted his guilt in eight murders" ... "McArthur pleaded
+  guilty to seven murders"). Sentences with a date or with a cue of change or
+  plurality (``change_cues``: "rose", "toll", "another") are left alone, since
+  counts move over time.
+* ``measure``: one singular thing measured twice ("a 5-inch knife" ... "the
+  10-inch knife"): both measures qualify the noun directly, the article never
+  speaks of the noun in the plural or of "another" one, and the values differ
+  by more than ``measure_tolerance`` after pint converts them.
+* ``birth``: one person born on two dates that do not overlap ("X was born on
+  15 May 1992" ... "X, born 27 April 1992").
+* ``scheduled``: one person's event, named by any phrase of one class in
+  ``events`` ("stand down", "term ... end"), dated to two different months
+  ("due to stand down in September" ... "His presidential term was to end in
+  August"). The subject is the name its sentence opens with, or for "his"/"her"
+  the name that opened the last sentence that had one; nothing between subject
+  and event may be another subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from verify import units
+from verify.checks.base import Check, Outcome, Params, evidence
+from verify.claims import AgeClaim, Claim, CountClaim, DateClaim, OrdinalClaim, QuantityClaim
+from verify.extraction.lexicon import STOPWORDS
+from verify.linking import Facts, stem
+from verify.vocab import MONTH_NAMES, MONTHS, WEEKDAYS
+
+Mechanism = Literal["age", "ordinal", "count", "measure", "birth", "scheduled"]
+
+_NAME_WORD = r"[A-Z][\w'’-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|al-)?{_NAME_WORD}){{0,3}}"
+_NAME_BEFORE = re.compile(
+    rf"(?P<name>{_NAME})(?:'s|’s)?(?:\s*,\s*(?:who\s+(?:was|is)\s+|aged\s+)?"
+    # "Maria Lopez, the governor, is 58": an appositive may stand between name and age.
+    r"|(?:\s*,\s*(?:the|a|an)\s+[a-z][^,()]{0,40},)?\s+(?:was|is|turned|turns)\s+(?:aged\s+)?)$"
+)
+_NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME})")
+_ROLE_AFTER = re.compile(r"\s+(?P<role>[a-z][a-z-]{2,})\b")
+_NAME_PHRASE = re.compile(_NAME)
+_THEN = re.compile(r"[\s,]*(?:at the time|then|when|while|before|after|until|in \d{4})\b", re.IGNORECASE)
+_THEN_BEFORE = re.compile(r"\b(?:when|while|since|until|as|at)\s+(?:he|she|they)?\s*(?:was|were|turned)?\s*$")
+_NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | STOPWORDS
+
+
+class ConflictParams(Params):
+    """Parameters of a conflicting_figure rule."""
+
+    mechanism: Mechanism
+    #: Ages this far apart or more conflict; closer ones may straddle a birthday.
+    min_difference: int = Field(default=2, ge=1, le=10)
+    #: Words that may introduce an ordinal in predicate position.
+    predicate_cues: list[str] = [
+        "is the", "was the", "be the", "been the", "became the", "become the", "becomes the", "becoming the",
+        "making it the", "made it the", "makes it the", "became its", "becomes its", "was its", "is its",
+        "making it its", "as the", "as its",
+    ]  # fmt: skip
+    #: Words after the ranked noun that restrict what is ranked ("the first woman to ...").
+    restricting_words: list[str] = ["to", "since", "ever", "who", "that", "in", "from", "for", "among", "with"]
+    #: Words that make a figure one of several over time ("the toll rose to"): never a conflict.
+    change_cues: list[str] = [
+        "rose", "risen", "rise", "climbed", "increased", "increase", "grew", "updated", "revised", "toll", "now",
+        "initially", "previously", "originally", "earlier", "another", "more", "additional",
+        "further", "other", "extended", "expanded", "reduced", "cut", "shortened", "lengthened", "widened",
+        "than", "each", "per", "every", "average", "total",
+    ]  # fmt: skip
+    #: Events that may be given a date twice, each as the phrases that name it; "..." stands for up to
+    #: four words ("term ... end" matches "his presidential term was to end").
+    events: dict[str, list[str]] = {}
+    #: Relative difference below which two measures of one thing agree (rounding).
+    measure_tolerance: float = Field(default=0.1, ge=0, le=0.5)
+
+
+class ConflictCheck(Check):
+    """Find one thing given two values."""
+
+    kind = "conflicting_figure"
+    Params = ConflictParams
+
+    def run(self, facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+        mechanism = {
+            "age": _ages,
+            "ordinal": _ordinals,
+            "count": _counts,
+            "measure": _measures,
+            "birth": _births,
+            "scheduled": _scheduled,
+        }[params.mechanism]
+        yield from mechanism(facts, params)
+
+
+# -- ages -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Owned:
+    claim: AgeClaim
+    person: str
+
+
+def _clean_name(name: str) -> str | None:
+    words = [re.sub(r"['’]s$", "", word) for word in name.split()]
+    while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in ("according",)):
+        words = words[1:]
+    if not words or all(word.lower() in _NOT_NAMES for word in words):
+        return None
+    return " ".join(words)
+
+
+def _names_in(text: str) -> set[str]:
+    names = set()
+    for match in _NAME_PHRASE.finditer(text):
+        name = _clean_name(match.group(0))
+        if name:
+            names.add(name)
+    return names
+
+
+def _role_holders(facts: Facts, role: str) -> set[str]:
+    """Names the article gives a role: "Mayor Park Won-soon", "Park Won-soon, the mayor"."""
+    body = facts.document.text[facts.document.body_start :]
+    holders = set()
+    title = re.escape(role.capitalize())
+    escaped = re.escape(role)
+    patterns = (
+        rf"\b(?:{title}|{escaped})\s+(?P<name>{_NAME})",
+        rf"(?P<name>{_NAME}),\s+(?:the|a|its|their)\s+(?:[a-z-]+\s+)?{escaped}\b",
+        rf"\b[Tt]he\s+{escaped},\s+(?P<name>{_NAME})",
+    )
+    for pattern in patterns:
+        for match in re.finditer(pattern, body):
+            name = _clean_name(match["name"])
+            if name:
+                holders.add(name)
+    return holders
+
+
+def _owner(facts: Facts, age: AgeClaim) -> str | None:
+    text = facts.document.text
+    sentence_start = facts.document.sentences[age.sentence][0] if facts.document.sentences else 0
+    before = text[max(sentence_start, age.span.start - 60) : age.span.start]
+    match = _NAME_BEFORE.search(before)
+    if match:
+        return _clean_name(match["name"])
+    after = _NAME_AFTER.match(text, age.span.end)
+    if after:
+        return _clean_name(after["name"])
+    role = _ROLE_AFTER.match(text, age.span.end)
+    if role and role["role"] not in STOPWORDS:
+        # Once per role and article: the search runs over the whole body.
+        holders = set(facts.memo(("role holders", role["role"]), lambda: _role_holders(facts, role["role"])))
+        if len(holders) == 1:
+            return holders.pop()
+        if len(holders) > 1:
+            longest = max(holders, key=len)
+            if all(_same_person(longest, other) for other in holders):
+                return longest
+    return None
+
+
+def _same_person(first: str, second: str) -> bool:
+    a, b = set(first.split()), set(second.split())
+    return a <= b or b <= a
+
+
+def _first_mentions(facts: Facts) -> dict[str, int]:
+    """Each name of the body with the offset of its first mention."""
+    body_start = facts.document.body_start
+    first: dict[str, int] = {}
+    for match in _NAME_PHRASE.finditer(facts.document.text, body_start):
+        name = _clean_name(match.group(0))
+        if name and name not in first:
+            first[name] = match.start()
+    return first
+
+
+def _full_name(person: str, position: int, mentions: dict[str, int]) -> str | None:
+    """A bare surname stands for the one full name introduced before it.
+
+    None when that is ambiguous: several full names carry it, or one is
+    introduced only later (then the surname may be someone else).
+    """
+    if " " in person:
+        return person
+    fuller = {name for name in mentions if person in name.split() and name != person}
+    before = {name for name in fuller if mentions[name] < position}
+    if len(before) > 1 or (fuller and not before):
+        return None
+    return before.pop() if before else person
+
+
+def _ages(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+    mentions = facts.memo("first mentions", lambda: _first_mentions(facts))  # read-only; once per article
+    owned = []
+    text = facts.document.text
+    for age in facts.of_type(AgeClaim):
+        if age.approx != "exact" or _dated(facts, age.sentence):
+            continue  # an age in a dated sentence is an age then, not now
+        if _THEN.match(text, age.span.end) or _THEN_BEFORE.search(text, max(0, age.span.start - 30), age.span.start):
+            continue  # "Park, 18 at the time", "when he was 18"
+        person = _owner(facts, age)
+        person = _full_name(person, age.span.start, mentions) if person else None
+        if person:
+            owned.append(_Owned(age, person))
+    everyone = set(mentions)
+    for index, later in enumerate(owned):
+        for earlier in owned[:index]:
+            if not _same_person(earlier.person, later.person):
+                continue
+            shared = set(earlier.person.split()) & set(later.person.split())
+            # Two people of the article share the words (a father and son): ambiguous.
+            bearers = [name for name in everyone if shared <= set(name.split())]
+            if any(not _same_person(a, b) for a in bearers for b in bearers):
+                continue
+            difference = abs(later.claim.value - earlier.claim.value)
+            fits = difference < params.min_difference
+            yield Outcome(
+                claim=later.claim,
+                verified=fits,
+                fields={"other": earlier.claim.text, "subject": later.person, "value": f"{later.claim.value:g}"},
+                evidence=[evidence(facts, earlier.claim, f"{earlier.person}'s age given earlier")],
+                computation=(
+                    f"{later.claim.text} ({later.person}) against {earlier.claim.text} ({earlier.person}): "
+                    f"{difference:g} years apart."
+                ),
+            )
+            break
+
+
+# -- ordinals ---------------------------------------------------------------------------
+
+
+def _predicate(facts: Facts, ordinal: OrdinalClaim, cues: list[str]) -> bool:
+    text = facts.document.text
+    lead = text[max(0, ordinal.span.start - 24) : ordinal.span.start].lower()
+    return any(re.search(rf"\b{re.escape(cue)}\s+$", lead) for cue in cues)
+
+
+def _scope(facts: Facts, ordinal: OrdinalClaim, restricting: set[str]) -> str | bool | None:
+    """The head of the "of ..." phrase after the ranked noun; False when restricted."""
+    text = facts.document.text
+    noun = ordinal.noun or ""
+    index = text.find(noun, ordinal.span.end, ordinal.span.end + 40)
+    if index < 0:
+        return False
+    tail = text[index + len(noun) : index + len(noun) + 80]
+    first = re.match(r"\s*([A-Za-z]+|[^\sA-Za-z])", tail)
+    if first is None or first.group(1) in (".", ",", ";", ":", ")"):
+        return None
+    word = first.group(1).lower()
+    if word in restricting:
+        return False
+    if word != "of":
+        return None if word in ("and", "so", "this") else False
+    phrase = re.match(r"\s*of\s+([^.,;:()]{1,60})", tail)
+    if phrase is None:
+        return None
+    # The head of "of the 2019 Atlantic hurricane season on Monday" is "season".
+    head = None
+    for word in re.findall(r"[A-Za-z]+", phrase.group(1)):
+        if word.lower() in STOPWORDS:
+            if head is not None:
+                break
+            continue
+        head = word.lower()
+    return stem(head) if head else None
+
+
+def _ordinals(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+    restricting = {word.lower() for word in params.restricting_words}
+    ranked = []
+    for ordinal in facts.of_type(OrdinalClaim):
+        if not ordinal.noun or not _predicate(facts, ordinal, params.predicate_cues):
+            continue
+        scope = _scope(facts, ordinal, restricting)
+        if scope is False:
+            continue
+        names = {name for name in _names_before(facts, ordinal) if stem(name.split()[-1].lower()) != stem(ordinal.noun)}
+        ranked.append((ordinal, scope, names))
+    for index, (later, later_scope, later_names) in enumerate(ranked):
+        for earlier, earlier_scope, earlier_names in ranked[:index]:
+            if stem(earlier.noun or "") != stem(later.noun or "") or earlier.sentence == later.sentence:
+                continue
+            if earlier_scope and later_scope and earlier_scope != later_scope:
+                continue
+            name = _shared_name(earlier_names, later_names)
+            if name is None or _several(facts, earlier) or _several(facts, later):
+                continue
+            if _dated(facts, earlier.sentence) or _dated(facts, later.sentence):
+                continue  # a rank then and a rank now may both hold
+            fits = earlier.value == later.value
+            yield Outcome(
+                claim=later,
+                verified=fits,
+                fields={"other": earlier.text, "subject": name, "noun": later.noun},
+                evidence=[evidence(facts, earlier, f"{name} ranked earlier")],
+                computation=(f"{name} is ranked '{earlier.text} {earlier.noun}' and then '{later.text} {later.noun}'."),
+            )
+            break
+
+
+def _names_before(facts: Facts, claim: Claim) -> set[str]:
+    """Proper names in the claim's sentence before it: who or what it is about."""
+    text = facts.document.text
+    sentence_start = facts.document.sentences[claim.sentence][0] if facts.document.sentences else 0
+    return {name for name in _names_in(text[sentence_start : claim.span.start]) if " " in name or len(name) > 3}
+
+
+def _shared_name(first: set[str], second: set[str]) -> str | None:
+    shared = [a if len(a) >= len(b) else b for a in first for b in second if _same_person(a, b)]
+    return max(shared, key=len) if shared else None
+
+
+def _sentence_words(facts: Facts, sentence: int) -> set[str]:
+    return {word.lower() for word in re.findall(r"[A-Za-z]+", facts.sentence_text(sentence))}
+
+
+def _several(facts: Facts, ordinal: OrdinalClaim) -> bool:
+    """True when the ordinal's sentence ranks the same noun more than once."""
+    same: list[Claim] = [
+        c
+        for c in facts.by_sentence.get(ordinal.sentence, [])
+        if isinstance(c, OrdinalClaim) and c.noun and stem(c.noun) == stem(ordinal.noun or "")
+    ]
+    return len(same) > 1
+
+
+CHECK = ConflictCheck()
+
+
+# -- counts ---------------------------------------------------------------------------
+
+
+def _dated(facts: Facts, sentence: int) -> bool:
+    """True when a sentence names a calendar date ("in 2018", "on May 3"); "on Tuesday" is the story's own week."""
+    return any(isinstance(c, DateClaim) and c.resolution != "relative" for c in facts.by_sentence.get(sentence, []))
+
+
+def _lead_stems(facts: Facts, claim: Claim, count: int = 4) -> set[str]:
+    """Content-word stems just before a claim in its clause ("pleaded guilty to")."""
+    text = facts.document.text
+    sentence_start = facts.document.sentences[claim.sentence][0] if facts.document.sentences else 0
+    lead = re.split(r"[,;:()]", text[sentence_start : claim.span.start])[-1]
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", lead)][-count:]
+    return {stem(word) for word in words if word not in STOPWORDS and len(word) > 2}
+
+
+def _subjects(facts: Facts, claim: Claim) -> set[str]:
+    """Names before a claim in its sentence; for "he"/"she" with no name, whom the pronoun stands for."""
+    names = _names_before(facts, claim)
+    if names or not facts.document.sentences:
+        return names
+    subject = _event_subject(facts, claim.sentence, claim.span.start)
+    return {subject} if subject else set()
+
+
+def _tail_stems(facts: Facts, count: CountClaim) -> set[str]:
+    """Content-word stems after the counted noun in its clause ("in Ohio")."""
+    text = facts.document.text
+    sentence_end = facts.document.sentences[count.sentence][1] if facts.document.sentences else len(text)
+    rest = text[count.span.end : sentence_end]
+    index = rest.find(count.noun)
+    rest = rest[index + len(count.noun) :] if index >= 0 else rest
+    clause = re.split(r"[,;:()]|\s[-–—]\s", rest)[0]
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", clause) if w.lower() not in STOPWORDS}
+
+
+def _counts(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+    """The same count of one thing, by one subject, after the same verb, given twice."""
+    change = {word.lower() for word in params.change_cues}
+    counts = [
+        c
+        for c in facts.of_type(CountClaim)
+        if c.approx == "exact"
+        and not c.partitive
+        and c.value >= 2
+        and not (_sentence_words(facts, c.sentence) & change)
+    ]
+    # Pairs only within one noun, and each count's lead words found once, not once a pair.
+    leads = [_lead_stems(facts, c) for c in counts]
+    same_noun: dict[str, list[int]] = {}
+    for index, later in enumerate(counts):
+        earlier_indexes = same_noun.setdefault(stem(later.noun), [])
+        for earlier_index in earlier_indexes:
+            earlier = counts[earlier_index]
+            if earlier.sentence == later.sentence:
+                continue
+            verbs = leads[earlier_index] & leads[index]
+            if not verbs:
+                continue
+            tails = _tail_stems(facts, earlier), _tail_stems(facts, later)
+            if not (tails[0] <= tails[1] or tails[1] <= tails[0]):
+                continue  # "400 workers in Ohio" and "150 workers in Texas"
+            name = _shared_name(_subjects(facts, earlier), _subjects(facts, later))
+            if name is None:
+                continue
+            if _dated(facts, earlier.sentence) or _dated(facts, later.sentence):
+                continue  # counts for different years or days may both hold
+            fits = earlier.value == later.value
+            yield Outcome(
+                claim=later,
+                verified=fits,
+                fields={"other": earlier.text, "subject": name, "noun": later.noun},
+                evidence=[evidence(facts, earlier, "the count given earlier")],
+                computation=(
+                    f"{name}: '{earlier.text} {earlier.noun}' and '{later.text} {later.noun}' after the same words "
+                    f"({', '.join(sorted(verbs))})."
+                ),
+            )
+            break
+        earlier_indexes.append(index)
+
+
+# -- measures of one thing --------------------------------------------------------------
+
+_PLURAL_OR_OTHER = (
+    r"\b(?:another|other|second|both|two|several|each|every|new|old|original|former|previous|existing|replacement)"
+    r"\s+(?:\S+\s+)?{noun}\b|\b{noun}s\b|\b{noun}es\b"
+)
+
+
+def _premodified(text: str, quantity: QuantityClaim) -> str | None:
+    """The noun a quantity qualifies directly ("a 5-inch knife" → "knife"), if any."""
+    tail = text[quantity.span.end : quantity.span.end + 40]
+    match = re.match(r"(?:-(?:long|high|wide|deep|tall))?\s+([a-z][a-z-]{2,})\b", tail)
+    if match is None or match.group(1) in STOPWORDS:
+        return None
+    return match.group(1)
+
+
+def _measures(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+    """One singular thing ("the knife") measured twice with different values."""
+    text = facts.document.text
+    body = text[facts.document.body_start :]
+    change = {word.lower() for word in params.change_cues}
+    measured = [
+        (q, noun)
+        for q in facts.of_type(QuantityClaim)
+        if q.approx == "exact"
+        and not isinstance(q.value, tuple)
+        and not q.values
+        and q.converts is None
+        and (noun := _premodified(text, q))
+        and not (_sentence_words(facts, q.sentence) & change)
+        and not re.search(r"\bfrom\b.*\bto\b", facts.sentence_text(q.sentence))
+    ]
+    originals = {q.converts for q in facts.of_type(QuantityClaim) if q.converts is not None}
+    several: dict[str, bool] = {}
+    for index, (later, noun) in enumerate(measured):
+        for earlier, earlier_noun in measured[:index]:
+            if earlier_noun != noun or earlier.sentence == later.sentence:
+                continue
+            if earlier.span.start in originals or later.span.start in originals:
+                continue
+            if _dated(facts, earlier.sentence) and _dated(facts, later.sentence):
+                continue  # measures at two dates may both hold
+            if not units.same_dimension(earlier.unit, later.unit):
+                continue
+            if noun not in several:  # once per noun: the search runs over the whole body
+                several[noun] = (
+                    re.search(_PLURAL_OR_OTHER.format(noun=re.escape(noun)), body, re.IGNORECASE) is not None
+                )
+            if several[noun]:
+                continue  # the article speaks of more than one
+            assert isinstance(earlier.value, float) and isinstance(later.value, float)
+            converted = units.convert(earlier.value, earlier.unit, later.unit)
+            scale = max(abs(converted), abs(later.value)) or 1.0
+            fits = abs(converted - later.value) / scale <= params.measure_tolerance
+            yield Outcome(
+                claim=later,
+                verified=fits,
+                fields={"other": earlier.text, "subject": f"the {noun}", "noun": noun},
+                evidence=[evidence(facts, earlier, "the measure given earlier")],
+                computation=(
+                    f"The article speaks of one {noun}: {earlier.text} earlier, {later.text} here "
+                    f"({converted:g} {later.unit} against {later.value:g} {later.unit})."
+                ),
+            )
+            break
+
+
+# -- birth dates ----------------------------------------------------------------------------
+
+_BORN = re.compile(
+    rf"(?P<name>{_NAME})(?:'s|’s)?(?:\s*,\s*(?:who\s+)?(?:was\s+)?|\s+(?:was|is)\s+|\s*\(\s*)born\b(?P<rest>[^;()]{{0,50}})$"
+)
+
+
+def _births(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+    """One person given two birth dates that cannot both hold."""
+    text = facts.document.text
+    mentions = facts.memo("first mentions", lambda: _first_mentions(facts))  # read-only; once per article
+    born: list[tuple[DateClaim, str]] = []
+    for date in facts.of_type(DateClaim):
+        if not date.valid or date.year is None or date.resolution != "explicit":
+            continue
+        sentence_start = facts.document.sentences[date.sentence][0] if facts.document.sentences else 0
+        match = _BORN.search(text, sentence_start, date.span.start)
+        if match is None or any(isinstance(c, DateClaim) for c in _claims_between(facts, match.end("name"), date)):
+            continue
+        person = _clean_name(match["name"])
+        person = _full_name(person, match.start(), mentions) if person else None
+        if person:
+            born.append((date, person))
+    for index, (later, person) in enumerate(born):
+        for earlier, other in born[:index]:
+            if not _same_person(person, other):
+                continue
+            first, second = earlier.bounds(), later.bounds()
+            if first is None or second is None:
+                continue
+            fits = first[0] <= second[1] and second[0] <= first[1]
+            yield Outcome(
+                claim=later,
+                verified=fits,
+                fields={"other": earlier.text, "subject": person},
+                evidence=[evidence(facts, earlier, "the birth date given earlier")],
+                computation=f"{person} is said to be born {earlier.text} and {later.text}.",
+            )
+            break
+
+
+def _claims_between(facts: Facts, start: int, claim: Claim) -> list[Claim]:
+    return [c for c in facts.by_sentence.get(claim.sentence, []) if start <= c.span.start < claim.span.start]
+
+
+# -- scheduled events ------------------------------------------------------------------------
+
+_WHEN = re.compile(
+    r"[^.;:,]{0,12}?\s(?:in|on|by|until|from)\s+(?P<when>(?P<month>"
+    + "|".join(MONTH_NAMES)
+    + r")(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?P<year>\d{4})\b)?)"
+)
+_PRONOUN = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)
+_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?:'s|’s)?(?:\s*,|\s+[a-z])")
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    parts = [r"\s+".join(rf"{re.escape(word)}\w*" for word in part.split()) for part in phrase.split("...")]
+    return re.compile(r"\b" + r"(?:\s+\S+){0,4}?\s+".join(part.strip() for part in parts) + r"\b", re.IGNORECASE)
+
+
+def _sentence_subject(facts: Facts, sentence: int) -> tuple[str, int] | None:
+    """The proper name a sentence opens with ("Nkurunziza became ..."), and where it ends."""
+    start, _ = facts.document.sentences[sentence]
+    match = _SUBJECT.match(facts.document.text, start)
+    if match is None or match["name"].split()[0].lower() in STOPWORDS:
+        return None
+    name = _clean_name(match["name"])
+    return (name, match.end("name")) if name else None
+
+
+def _direct(between: str) -> bool:
+    """True when nothing between a subject and its event can be another subject:
+    no capitalised word but after an article, at most fifteen words, and a possessive only just
+    before the event ("her second term ... end", not "his brother would step down")."""
+    words = re.findall(r"[A-Za-z'’]+", between)
+    if len(words) > 15:
+        return False
+    # A capitalised word after "the" is an adjective or a place ("the African nation"); any other may be a person.
+    if any(word[0].isupper() and words[i].lower() not in ("the", "a", "an") for i, word in enumerate(words[1:])):
+        return False
+    possessives = [i for i, word in enumerate(words) if word.lower() in ("his", "her", "their", "its")]
+    # After the possessive only adjectives of the event's own noun phrase ("his presidential term").
+    return not possessives or not any(word.lower() in STOPWORDS for word in words[possessives[-1] + 1 :])
+
+
+def _event_subject(facts: Facts, sentence: int, position: int) -> str | None:
+    """Whose event: the name the sentence opens with, or for "his"/"her" the last sentence that opened with one."""
+    text = facts.document.text
+    opening = _sentence_subject(facts, sentence)
+    if opening:
+        return opening[0] if _direct(text[opening[1] : position]) else None
+    start, _ = facts.document.sentences[sentence]
+    pronouns = list(_PRONOUN.finditer(text, start, position))
+    if not pronouns or not _direct(text[pronouns[-1].start() : position]):
+        return None
+    for earlier in range(sentence - 1, max(-1, sentence - 6), -1):
+        found = _sentence_subject(facts, earlier)
+        if found:
+            return found[0]
+    return None
+
+
+def _scheduled(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+    """One person's event ("stand down", "term ... end") dated twice, to different months."""
+    if not facts.document.sentences:
+        return
+    text = facts.document.text
+    mentions = facts.memo("first mentions", lambda: _first_mentions(facts))  # read-only; once per article
+    patterns = {event: [_phrase_pattern(p) for p in phrases] for event, phrases in params.events.items()}
+    found: list[tuple[str, str, int, int, int, int | None]] = []
+    for index, (start, end) in enumerate(facts.document.sentences):
+        if end <= facts.document.body_start:
+            continue
+        for event, compiled in patterns.items():
+            for pattern in compiled:
+                for match in pattern.finditer(text, start, end):
+                    when = _WHEN.match(text, match.end(), end)
+                    if when is None:
+                        continue
+                    subject = _event_subject(facts, index, match.start())
+                    subject = _full_name(subject, match.start(), mentions) if subject else None
+                    if subject is None:
+                        continue
+                    month = MONTHS[when["month"].lower()]
+                    year = int(when["year"]) if when["year"] else None
+                    found.append((event, subject, when.start("when"), when.end("when"), month, year))
+    for index, (event, subject, start, end, month, year) in enumerate(found):
+        for other_event, other_subject, o_start, o_end, o_month, o_year in found[:index]:
+            if other_event != event or not _same_person(subject, other_subject) or o_start == start:
+                continue
+            if year is not None and o_year is not None and year != o_year:
+                continue  # another year: another occasion
+            fits = month == o_month
+            claim = DateClaim(
+                text=text[start:end],
+                span=facts.span(start, end),
+                sentence=facts.document.sentence_index(start),
+                month=month,
+                year=year,
+                granularity="month",
+            )
+            earlier = DateClaim(
+                text=text[o_start:o_end],
+                span=facts.span(o_start, o_end),
+                sentence=facts.document.sentence_index(o_start),
+                month=o_month,
+                year=o_year,
+                granularity="month",
+            )
+            yield Outcome(
+                claim=claim,
+                verified=fits,
+                fields={"other": earlier.text, "subject": subject, "event": event},
+                evidence=[evidence(facts, earlier, f"the date given earlier for the {event}")],
+                computation=f"{subject}'s {event}: {earlier.text} earlier, {claim.text} here.",
+            )
+            break
