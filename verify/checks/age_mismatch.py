@@ -57,6 +57,9 @@ class AgeParams(Params):
     death_cues: list[str] = ["died", "dies", "death", "dead", "passed"]
     #: Words that date an age by an event the sentence does not date.
     other_event_cues: list[str] = ["when", "while", "at the time", "then", "until", "before", "after"]
+    #: Words right before an age that tie it to an action ("joined the army aged 18",
+    #: "at the age of 12"): without a date or a death in the sentence, it is left alone.
+    event_age_cues: list[str] = ["at the age of", "at age", "aged", "at"]
     #: Headline patterns of an age; the group ``age`` holds the number.
     title_patterns: list[str] = [
         r"\b(?:dies|died|dead)\s+(?:at\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?|aged\s+)(?P<age>\d{1,3})\b",
@@ -240,6 +243,9 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
     at_death = any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in params.death_cues)
     if not at_death and any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in params.other_event_cues):
         return None  # "when he was elected": an age at an event the sentence does not date
+    lead = text[max(0, claim.span.start - 24) : claim.span.start].lower()
+    if not at_death and any(re.search(rf"\b{re.escape(cue)}\s+$", lead) for cue in params.event_age_cues):
+        return None  # "moved to Montreal at the age of 12": the age at an undated past event
     reference = facts.reference_date
     if reference is None:
         return None

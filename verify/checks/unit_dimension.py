@@ -35,6 +35,9 @@ class Cue(Params):
 
     words: list[str] = Field(min_length=1)
     expect: str
+    #: When set, the cue holds only if one of these words stands right before the
+    #: quantity: "moving at 13 km" calls for a speed, "moving 30 km" does not.
+    linked_by: list[str] = []
 
     @field_validator("expect")
     @classmethod
@@ -50,6 +53,9 @@ class UnitDimensionParams(Params):
     cues: list[Cue] = []
     #: How many words before and after the quantity are its context.
     window: int = Field(default=4, ge=1, le=12)
+    #: Words (or two-word phrases) right after a quantity that make it a distance or a
+    #: rate whatever the cue says: "45 miles from the center", "30 km a day".
+    not_followed_by: list[str] = []
     #: Also check that a value restated in parentheses keeps its dimension.
     conversions: bool = False
 
@@ -62,6 +68,7 @@ class UnitDimensionCheck(Check):
 
     def run(self, facts: Facts, params: UnitDimensionParams) -> Iterator[Outcome]:
         quantities = facts.of_type(QuantityClaim)
+        not_followed_by = {phrase.lower() for phrase in params.not_followed_by}
         cue_table = {word.lower(): cue for cue in params.cues for word in cue.words}
         for index, quantity in enumerate(quantities):
             if params.conversions:
@@ -69,7 +76,7 @@ class UnitDimensionCheck(Check):
                 if outcome:
                     yield outcome
             if cue_table:
-                outcome = self._context(facts, quantities, quantity, cue_table, params.window)
+                outcome = self._context(facts, quantities, quantity, cue_table, params.window, not_followed_by)
                 if outcome:
                     yield outcome
 
@@ -80,11 +87,22 @@ class UnitDimensionCheck(Check):
         quantity: QuantityClaim,
         cue_table: dict[str, Cue],
         window: int,
+        not_followed_by: set[str],
     ) -> Outcome | None:
         if quantity.converts is not None:
             return None  # judged against its original instead
+        if _restated_alike(quantities, quantity):
+            return None  # "140 miles (220 km)": the writer means this dimension
+        following = _WORD.findall(facts.document.text[quantity.span.end : quantity.span.end + 24].lower())[:2]
+        if following and (following[0] in not_followed_by or " ".join(following) in not_followed_by):
+            return None  # "up to 45 miles from the center", "30 km a day": a distance or a rate
         words = _context_words(facts, quantity, window)
-        cues = [(word, cue_table[word]) for word in words if word in cue_table]
+        lead = _WORD.findall(facts.document.text[max(0, quantity.span.start - 16) : quantity.span.start].lower())[-1:]
+        cues = [
+            (word, cue_table[word])
+            for word in words
+            if word in cue_table and (not cue_table[word].linked_by or lead and lead[0] in cue_table[word].linked_by)
+        ]
         if not cues:
             return None
         expression = quantity.unit
@@ -144,6 +162,14 @@ class UnitDimensionCheck(Check):
                 f"{units.dimension_name(original.unit)}."
             ),
         )
+
+
+def _restated_alike(quantities: list[QuantityClaim], quantity: QuantityClaim) -> bool:
+    """True when a restatement in parentheses measures what ``quantity`` measures."""
+    return any(
+        other.converts == quantity.span.start and units.same_dimension(other.unit, quantity.unit)
+        for other in quantities
+    )
 
 
 def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[str]:

@@ -93,6 +93,10 @@ _TIME = re.compile(
 _UTC = re.compile(r"\s*(?:\(|,)?\s*(?:UTC|GMT|Z\b)")
 _SIGNED = re.compile(r"(?:^|[\s(])[-−]$")
 _IDENTIFIER_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*|No\.|#|[A-Za-z]-)\s?$")
+_YEAR_WORD_AFTER = re.compile(
+    r",?\s+(?:of\s+)?(?P<which>last|this|next|the previous|the following)\s+year\b", re.IGNORECASE
+)
+_YEAR_WORD_BEFORE = re.compile(r"\b(?P<which>last|this|next)\s+year,?\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 _RANGE_TO_NEXT = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|and|or|-|–|—)\s*(?:the\s+)?", re.IGNORECASE)
 _MONTH_OR_DAY = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
@@ -197,8 +201,16 @@ class _Extractor:
         for raw in absolute:
             if raw.year is not None:
                 last_year = raw.year
-                paragraph_years[self.doc.paragraph_index(raw.start)] = raw.year
+                if raw.month is not None:
+                    # Only a dated day or month lends its year to the paragraph: a bare
+                    # "in 2012" or "2017's storm" says nothing of "on August 10".
+                    paragraph_years[self.doc.paragraph_index(raw.start)] = raw.year
                 self._add_date(raw, "explicit", None)
+                continue
+            relative_year = self._relative_year(raw, reference)
+            if relative_year is not None:
+                raw.year = relative_year[0]
+                self._add_date(raw, "inferred-year", relative_year[1])
                 continue
             nearby = [
                 (start, year)
@@ -218,6 +230,18 @@ class _Extractor:
         for raw in date_patterns.find_relative_dates(self.text, self.start, self.end, reference):
             if self._free(raw.start, raw.end):
                 self._add_date(raw, "relative", raw.resolved_from)
+
+    def _relative_year(self, raw: date_patterns.RawDate, reference: dt.date | None) -> tuple[int, str] | None:
+        """ "March 20 last year", "last year on August 8", "July 13 of this year"."""
+        if reference is None:
+            return None
+        after = _YEAR_WORD_AFTER.match(self.text, raw.end)
+        before = _YEAR_WORD_BEFORE.search(self.text[max(self.start, raw.start - 24) : raw.start])
+        which = (after or before)["which"].lower() if (after or before) else None  # type: ignore[index]
+        if which is None:
+            return None
+        shift = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}[which.split()[-1]]
+        return reference.year + shift, f"'{which} year' and the reference date"
 
     def _infer_year(
         self,
