@@ -97,11 +97,12 @@ class UnitDimensionCheck(Check):
         if following and (following[0] in not_followed_by or " ".join(following) in not_followed_by):
             return None  # "up to 45 miles from the center", "30 km a day": a distance or a rate
         words = _context_words(facts, quantity, window)
-        lead = _WORD.findall(facts.document.text[max(0, quantity.span.start - 16) : quantity.span.start].lower())[-1:]
+        lead = _WORD.findall(facts.document.text[max(0, quantity.span.start - 16) : quantity.span.start].lower())
+        word_before = lead[-1] if lead else ""
         cues = [
             (word, cue_table[word])
             for word in words
-            if word in cue_table and (not cue_table[word].linked_by or lead and lead[0] in cue_table[word].linked_by)
+            if word in cue_table and (not cue_table[word].linked_by or word_before in cue_table[word].linked_by)
         ]
         if not cues:
             return None
