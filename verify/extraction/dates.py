@@ -16,9 +16,13 @@ from verify.vocab import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
 _WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY_PATTERN})(?:,?\s+(?:the\s+)?|\s*\(\s*))?"
 _YEAR_TAIL = r"(?:,?\s+(?P<year>\d{4})(?![\d:]))?"
 
+# The capitals weekday and month names start with: a lookahead of them lets the
+# regex engine skip every other position at once.
+_NAME_START = "".join(sorted({name[0] for name in f"{WEEKDAY_PATTERN}|{MONTH_PATTERN}".split("|")}))
+
 # "Friday, February 1, 2019", "November 25", "Tuesday (March 5)"
 MONTH_DAY = re.compile(
-    rf"\b{_WEEKDAY_LEAD}(?P<mon>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b{_YEAR_TAIL}"
+    rf"\b(?=[{_NAME_START}]){_WEEKDAY_LEAD}(?P<mon>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b{_YEAR_TAIL}"
 )
 # "1 February 2019", "the 15th of May"
 DAY_MONTH = re.compile(
@@ -39,6 +43,7 @@ ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 WEEKDAY = re.compile(rf"\b(?:(?P<mod>last|next|this|on|On|Last|Next|This)\s+)?(?P<wd>{WEEKDAY_PATTERN})\b")
 RELATIVE_DAY = re.compile(r"\b(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")
 
+_QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
 # Tense cues that a bare weekday lies ahead of the reference date, not behind it.
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|scheduled|expected|set to|due to|plans? to|forecast|going to|upcoming|next)\b",
@@ -154,7 +159,9 @@ def find_relative_dates(text: str, start: int, end: int, reference: dt.date | No
 def _resolve_weekday(text: str, match: re.Match[str], weekday: int, reference: dt.date) -> dt.date:
     modifier = (match["mod"] or "").lower()
     sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-    clause = text[sentence_start : match.end() + 40]
+    # Tense comes from the reporting sentence, not from what it quotes ("'policy will
+    # change,' Pompeo said on Tuesday" is a past Tuesday).
+    clause = _QUOTED.sub(" ", text[sentence_start : match.end() + 40])
     ahead = modifier == "next" or (modifier != "last" and _FUTURE.search(clause) is not None)
     offset = (weekday - reference.weekday()) % 7
     if ahead:

@@ -88,7 +88,7 @@ _LIST_JOIN = re.compile(r"/(?P<num>\d+(?:\.\d+)?)")
 _MAX_LIST = 12
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|their|his|her|its|our)\b\s*(?P<noun>[a-z]+)?")
 _TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b"
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b"
 )
 _UTC = re.compile(r"\s*(?:\(|,)?\s*(?:UTC|GMT|Z\b)")
 _SIGNED = re.compile(r"(?:^|[\s(])[-−]$")
