@@ -8,8 +8,8 @@ Two general mechanisms:
   scales included. Both numbers are taken at the precision they are written
   with, as published conversions round: "30" may be anything from 25 to 35,
   "76" from 75.5 to 76.5, "nine" from 8.5 to 9.5. The conversion holds when the
-  two intervals meet after a relative slack (``tolerance``); an approximator
-  ("about", "over", "up to") on either side widens the slack to
+  two intervals meet after a relative slack (``tolerance``); an estimate
+  ("about", "roughly"; not a bound such as "up to") on either side widens the slack to
   ``about_tolerance``. A compound original ("5 feet 11 inches (1.80 m)") is
   added up; one whose first unit is unknown ("7 pounds 4 ounces") is skipped.
   A conversion into a unit of another dimension is left to ``unit_dimension``
@@ -47,6 +47,9 @@ _CLOCK = re.compile(r"(?<![\d:.,+\-−])(?P<h>[01]?\d|2[0-3]):?(?P<m>[0-5]\d)(?!
 _CLOSES = re.compile(r"[\s\u00a0]*(?:[);,/]|or\b)")
 # What may stand between a time and its restatement: "local time", "on Saturday".
 _ZONE_GAP = re.compile(r"^[\s\u00a0]*(?:[A-Za-z]+[\s\u00a0]+){0,4}$")
+
+
+_ESTIMATES = ("about", "vague")
 
 
 class ConversionParams(Params):
@@ -158,7 +161,8 @@ def _quantity(facts: Facts, quantity: QuantityClaim, params: ConversionParams) -
         # "5 feet 11 inches (1.80 m)": the restatement covers both parts.
         extra = units.convert(leading.value, leading.unit, original.unit)
         source = [(low + extra, high + extra) for low, high in source]
-    loose = original.approx != "exact" or quantity.approx != "exact"
+    # Only an estimate loosens: "up to 140 miles (225 km)" restates the bound itself.
+    loose = original.approx in _ESTIMATES or quantity.approx in _ESTIMATES
     slack = params.about_tolerance if loose else params.tolerance
     fits = True
     converted: list[float] = []

@@ -96,16 +96,21 @@ def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
     if _RELATION_AFTER.match(text, duration.span.end):
         return None  # "40 years ago", "two days later": not the span of the range
     dates = facts.dates_in_sentence(duration.sentence)
+    ranges = []
     for first, second in pairwise(dates):
         between = text[first.span.end : second.span.start]
         opener = text[max(0, first.span.start - 16) : first.span.start]
-        if not (_RANGE_BETWEEN.match(between) and _RANGE_OPENER.search(opener)):
-            continue
-        # The range must stand next to the duration: "for 16 years, from 1977 to 1995".
-        gap = text[duration.span.end : first.span.start] if first.span.start >= duration.span.end else ""
-        gap_before = text[second.span.end : duration.span.start] if second.span.end <= duration.span.start else ""
-        if _ADJACENT.fullmatch(gap) or _ADJACENT.fullmatch(gap_before):
-            return first, [second], True, "the range given in the same sentence"
+        # "from 1977 to 1995", "between March and June", or a dash: "1987–2017".
+        if _RANGE_BETWEEN.match(between) and (_RANGE_OPENER.search(opener) or between.strip() in "–—-"):
+            ranges.append((first, second))
+    if len(ranges) != 1:
+        return None  # several ranges ("1980–1987; 1987–2017; for 37 years"): which one is unclear
+    first, second = ranges[0]
+    # The range must stand next to the duration: "for 16 years, from 1977 to 1995".
+    gap = text[duration.span.end : first.span.start] if first.span.start >= duration.span.end else ""
+    gap_before = text[second.span.end : duration.span.start] if second.span.end <= duration.span.start else ""
+    if _ADJACENT.fullmatch(gap) or _ADJACENT.fullmatch(gap_before):
+        return first, [second], True, "the range given in the same sentence"
     return None
 
 

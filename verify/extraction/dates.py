@@ -38,6 +38,17 @@ YEAR = re.compile(
 )
 # A weekday in parentheses after its date: "March 5, 2019 (Tuesday)".
 TRAILING_WEEKDAY = re.compile(rf"\s?\(\s?(?P<wd>{WEEKDAY_PATTERN})\s?\)")
+# "1987–2017": two years joined by a dash.
+YEAR_RANGE = re.compile(
+    r"(?<![\d/.-])(?P<first>1[6-9]\d\d|20\d\d)\s?[–—-]\s?(?P<last>1[6-9]\d\d|20\d\d)(?![\d/-]|\.\d)"
+)
+# The second day of "July 13 to 17", followed by an end of phrase, "of", "in" or a year.
+DAY_CONTINUATION = re.compile(
+    r"\s*(?:to|through|until|till|and|–|—|-)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<year>\d{4})(?![\d:]))?(?=\s*(?:[.,;:)]|$)|\s+(?:of|in)\b)"
+)
+# "last July", "next March", "this September".
+RELATIVE_MONTH = re.compile(rf"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<mon>{MONTH_PATTERN})\b(?!\s*\d)")
 ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # A weekday on its own: "on Tuesday", "Wednesday morning", "last Friday".
 WEEKDAY = re.compile(rf"\b(?:(?P<mod>last|next|this|on|On|Last|Next|This)\s+)?(?P<wd>{WEEKDAY_PATTERN})\b")
@@ -63,6 +74,8 @@ class RawDate:
     weekday: int | None = None
     weekday_start: int | None = None
     weekday_end: int | None = None
+    #: Where a day range this date opens ends ("July 13 to 17"), for year words after it.
+    range_end: int | None = None
     #: "explicit" or "relative"
     resolution: str = "explicit"
     resolved_from: str | None = None
@@ -101,22 +114,37 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
                     trailing.end("wd"),
                     trailing.end(),
                 )
+            year = int(match["year"]) if match["year"] else None
+            month = month_number(match["mon"])
+            # "July 13 to 17 (, 2018)": the second day shares the month (and a year after it).
+            following = DAY_CONTINUATION.match(text, date_end, end) if pattern is MONTH_DAY and year is None else None
+            range_end = None
+            if following is not None and 0 < int(following["day"]) <= 31 and int(following["day"]) > day:
+                year = int(following["year"]) if following["year"] else None
+                range_end = following.end()
+                found.append(RawDate(following.start("day"), following.end("day"), year, month, int(following["day"])))
             found.append(
                 RawDate(
                     start=match.start(),
                     end=date_end,
-                    year=int(match["year"]) if match["year"] else None,
-                    month=month_number(match["mon"]),
+                    year=year,
+                    month=month,
                     day=day,
                     weekday=WEEKDAYS[wd.lower()] if wd else None,
                     weekday_start=wd_start if wd else None,
                     weekday_end=wd_end if wd else None,
+                    range_end=range_end,
                 )
             )
     for match in MONTH_YEAR.finditer(text, start, end):
         found.append(RawDate(match.start(), match.end(), int(match["year"]), month_number(match["mon"]), None))
     for match in YEAR.finditer(text, start, end):
         found.append(RawDate(match.start("year"), match.end("year"), int(match["year"]), None, None))
+    for match in YEAR_RANGE.finditer(text, start, end):
+        first, last = int(match["first"]), int(match["last"])
+        if first < last:
+            found.append(RawDate(match.start("first"), match.end("first"), first, None, None))
+            found.append(RawDate(match.start("last"), match.end("last"), last, None, None))
     for match in ISO_DATE.finditer(text, start, end):
         month, day = int(match["month"]), int(match["day"])
         if 1 <= month <= 12 and 1 <= day <= 31:
@@ -125,8 +153,23 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
 
 
 def find_relative_dates(text: str, start: int, end: int, reference: dt.date | None) -> list[RawDate]:
-    """Bare weekdays and today/yesterday/tomorrow; resolved when there is a reference date."""
+    """Bare weekdays, today/yesterday/tomorrow and "last July"; resolved when there is a
+    reference date."""
     result = []
+    for match in RELATIVE_MONTH.finditer(text, start, end) if reference else ():
+        assert reference is not None
+        month = month_number(match["mon"]) or 1
+        modifier = match["mod"].lower()
+        year = reference.year
+        if modifier == "last" and month >= reference.month:
+            year -= 1
+        elif modifier == "next" and month <= reference.month:
+            year += 1
+        result.append(
+            RawDate(
+                match.start(), match.end(), year, month, None, resolution="relative", resolved_from="the reference date"
+            )
+        )
     for match in WEEKDAY.finditer(text, start, end):
         weekday = WEEKDAYS[match["wd"].lower()]
         resolved = _resolve_weekday(text, match, weekday, reference) if reference else None

@@ -235,7 +235,7 @@ class _Extractor:
         """ "March 20 last year", "last year on August 8", "July 13 of this year"."""
         if reference is None:
             return None
-        after = _YEAR_WORD_AFTER.match(self.text, raw.end)
+        after = _YEAR_WORD_AFTER.match(self.text, raw.range_end or raw.end)
         before = _YEAR_WORD_BEFORE.search(self.text[max(self.start, raw.start - 24) : raw.start])
         which = (after or before)["which"].lower() if (after or before) else None  # type: ignore[index]
         if which is None:
