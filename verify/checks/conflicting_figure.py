@@ -393,6 +393,10 @@ def _tail_stems(facts: Facts, count: CountClaim) -> set[str]:
     return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", clause) if w.lower() not in STOPWORDS}
 
 
+#: How many earlier counts of the same noun a count is compared with (no article has this many).
+_MAX_EARLIER = 64
+
+
 def _counts(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
     """The same count of one thing, by one subject, after the same verb, given twice."""
     change = {word.lower() for word in params.change_cues}
@@ -407,19 +411,34 @@ def _counts(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
     # Pairs only within one noun, and each count's lead words found once, not once a pair.
     leads = [_lead_stems(facts, c) for c in counts]
     same_noun: dict[str, list[int]] = {}
+    # Tails and subjects once a count, not once a pair; and only the nearest earlier
+    # counts of a noun, so that a text made of one noun's counts stays linear.
+    tails_of: dict[int, set[str]] = {}
+    subjects_of: dict[int, set[str]] = {}
+
+    def tail(i: int) -> set[str]:
+        if i not in tails_of:
+            tails_of[i] = _tail_stems(facts, counts[i])
+        return tails_of[i]
+
+    def subjects(i: int) -> set[str]:
+        if i not in subjects_of:
+            subjects_of[i] = _subjects(facts, counts[i])
+        return subjects_of[i]
+
     for index, later in enumerate(counts):
         earlier_indexes = same_noun.setdefault(stem(later.noun), [])
-        for earlier_index in earlier_indexes:
+        for earlier_index in earlier_indexes[-_MAX_EARLIER:]:
             earlier = counts[earlier_index]
             if earlier.sentence == later.sentence:
                 continue
             verbs = leads[earlier_index] & leads[index]
             if not verbs:
                 continue
-            tails = _tail_stems(facts, earlier), _tail_stems(facts, later)
+            tails = tail(earlier_index), tail(index)
             if not (tails[0] <= tails[1] or tails[1] <= tails[0]):
                 continue  # "400 workers in Ohio" and "150 workers in Texas"
-            name = _shared_name(_subjects(facts, earlier), _subjects(facts, later))
+            name = _shared_name(subjects(earlier_index), subjects(index))
             if name is None:
                 continue
             if _dated(facts, earlier.sentence) or _dated(facts, later.sentence):
@@ -451,9 +470,20 @@ def _premodified(text: str, quantity: QuantityClaim) -> str | None:
     """The noun a quantity qualifies directly ("a 5-inch knife" → "knife"), if any."""
     tail = text[quantity.span.end : quantity.span.end + 40]
     match = re.match(r"(?:-(?:long|high|wide|deep|tall))?\s+([a-z][a-z-]{2,})\b", tail)
-    if match is None or match.group(1) in STOPWORDS:
+    if match is None or match.group(1) in STOPWORDS or match.group(1) in _NOT_MEASURED_THINGS:
         return None
+    if match.group(1).endswith("ly"):
+        return None  # an adverb: "two metres directly"
     return match.group(1)
+
+
+# Words after a measure that place or qualify it rather than name what is measured:
+# "one meter away", "5 miles north of town", "30 km inland".
+_NOT_MEASURED_THINGS = frozenset(
+    "away apart off ahead behind above below beneath north south east west northeast northwest southeast "
+    "southwest northward southward eastward westward offshore inland upstream downstream downhill uphill "
+    "long high deep wide tall thick across along deeper higher longer wider further farther".split()
+)
 
 
 def _measures(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
@@ -465,6 +495,7 @@ def _measures(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
         (q, noun)
         for q in facts.of_type(QuantityClaim)
         if q.approx == "exact"
+        and not q.quoted  # a quote may be hypothetical ("doesn't mean they're one meter away")
         and not isinstance(q.value, tuple)
         and not q.values
         and q.converts is None
@@ -616,13 +647,30 @@ def _scheduled(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
         return
     text = facts.document.text
     mentions = facts.memo("first mentions", lambda: _first_mentions(facts))  # read-only; once per article
-    patterns = {event: [_phrase_pattern(p) for p in phrases] for event, phrases in params.events.items()}
+    # A sentence can hold a phrase only where it holds the phrase's first word: find
+    # those sentences in one pass over the text rather than search every sentence.
+    firsts = {phrase.split()[0].lower() for phrases in params.events.values() for phrase in phrases}
+    if not firsts:
+        return
+    finder = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(firsts, key=len, reverse=True)))})", re.IGNORECASE)
+    starts = [match.start() for match in finder.finditer(text)]
+    patterns: dict[str, list[tuple[re.Pattern[str], set[int]]]] = {}
+    for event, phrases in params.events.items():
+        for phrase in phrases:
+            first = re.compile(rf"\b{re.escape(phrase.split()[0])}", re.IGNORECASE)
+            sentences = {facts.document.sentence_index(start) for start in starts if first.match(text, start)}
+            if sentences:
+                patterns.setdefault(event, []).append((_phrase_pattern(phrase), sentences))
+    candidates = sorted({index for entries in patterns.values() for _, sentences in entries for index in sentences})
     found: list[tuple[str, str, int, int, int, int | None]] = []
-    for index, (start, end) in enumerate(facts.document.sentences):
+    for index in candidates:
+        start, end = facts.document.sentences[index]
         if end <= facts.document.body_start:
             continue
         for event, compiled in patterns.items():
-            for pattern in compiled:
+            for pattern, sentences in compiled:
+                if index not in sentences:
+                    continue
                 for match in pattern.finditer(text, start, end):
                     when = _WHEN.match(text, match.end(), end)
                     if when is None:

@@ -39,6 +39,9 @@ _RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s
 _RELATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|old|before|after|since|prior)\b", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s,;:(—–-]*(?:from|between|since|starting in|beginning in)?\s*|[\s,;:)]*", re.IGNORECASE)
 _EVENT_VERB = re.compile(r"\b(?:came|comes|occurred|occurs|happened|happens|arrived|arrives|followed|follows)\s+$")
+_TIME_STEMS = frozenset(
+    stem(word) for word in "year month week day decade century quarter period time season hour minute while".split()
+)
 _AFTER_BEFORE = re.compile(r"\s+(?P<word>after|before)\b", re.IGNORECASE)
 _AHEAD_OF = re.compile(
     r"\s+(?P<word>ahead of|before|after|short of)\s+(?:the|its|their|a|an)(?:\s+[a-z]+){0,2}?\s+", re.IGNORECASE
@@ -214,6 +217,8 @@ def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stem
     if duration.unit not in ("year", "month") or not duration.about:
         return _preceding_start(facts, duration, end_stems, skip_stems)
     subject = stem(duration.about)
+    if subject in _TIME_STEMS:
+        return None  # "after the previous year": a time word names no event to date
     starts = _dates_for(facts, subject, skip_stems, exclude_sentence=duration.sentence)
     if not starts:
         opener = _paragraph_opener_event(facts, duration)

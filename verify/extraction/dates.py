@@ -54,6 +54,7 @@ ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 WEEKDAY = re.compile(rf"\b(?:(?P<mod>last|next|this|on|On|Last|Next|This)\s+)?(?P<wd>{WEEKDAY_PATTERN})\b")
 RELATIVE_DAY = re.compile(r"\b(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")
 
+_BESIDE_RELATIVE_DAY = re.compile(r"\b(?P<word>today|yesterday|tomorrow),?\s+(?:on\s+)?$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
 # Tense cues that a bare weekday lies ahead of the reference date, not behind it.
 _FUTURE = re.compile(
@@ -188,8 +189,10 @@ def find_relative_dates(text: str, start: int, end: int, reference: dt.date | No
             )
         )
     for match in RELATIVE_DAY.finditer(text, start, end):
-        if reference is None:
-            continue
+        if reference is None or (
+            match["word"][0].isupper() and text[max(0, match.start() - 4) : match.start()] == "the "
+        ):
+            continue  # "the Today show" is a name
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match["word"].lower()]
         day = reference + dt.timedelta(days=shift)
         result.append(
@@ -200,6 +203,9 @@ def find_relative_dates(text: str, start: int, end: int, reference: dt.date | No
 
 
 def _resolve_weekday(text: str, match: re.Match[str], weekday: int, reference: dt.date) -> dt.date:
+    beside = _BESIDE_RELATIVE_DAY.search(text, max(0, match.start() - 16), match.start())
+    if beside is not None:  # "yesterday, Sunday,": the weekday names that day
+        return reference + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[beside["word"].lower()])
     modifier = (match["mod"] or "").lower()
     sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
     # Tense comes from the reporting sentence, not from what it quotes ("'policy will

@@ -88,7 +88,7 @@ _LIST_JOIN = re.compile(r"/(?P<num>\d+(?:\.\d+)?)")
 _MAX_LIST = 12
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|their|his|her|its|our)\b\s*(?P<noun>[a-z]+)?")
 _TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b"
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b(?![.:]\d)"
 )
 _UTC = re.compile(r"\s*(?:\(|,)?\s*(?:UTC|GMT|Z\b)")
 _SIGNED = re.compile(r"(?:^|[\s(])[-−]$")
@@ -97,6 +97,7 @@ _YEAR_WORD_AFTER = re.compile(
     r",?\s+(?:of\s+)?(?P<which>last|this|next|the previous|the following)\s+year\b", re.IGNORECASE
 )
 _YEAR_WORD_BEFORE = re.compile(r"\b(?P<which>last|this|next)\s+year,?\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?")
 _RANGE_TO_NEXT = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|and|or|-|–|—)\s*(?:the\s+)?", re.IGNORECASE)
 _MONTH_OR_DAY = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
@@ -351,12 +352,13 @@ class _Extractor:
             return 0
         words_currency = _CURRENCY_AFTER.match(text, number.end)
         if words_currency:
-            currency = CURRENCY_WORDS[words_currency["cur"].lower()]
+            word = words_currency["cur"].lower()
+            currency = CURRENCY_WORDS[word]
             self._emit(
                 MoneyClaim,
                 number.qualifier_start,
                 words_currency.end(),
-                value=number.value,
+                value=number.value / 100 if word in ("cent", "cents", "pence") else number.value,
                 currency=currency,
                 approx=number.approx,
             )
@@ -381,6 +383,8 @@ class _Extractor:
             return 0
         # Durations and "-year-old"
         duration = _DURATION_WORD.match(text, number.end)
+        if duration and number.is_word and number.value == 1 and _MODAL_BEFORE.search(prefix):
+            return 0  # "may one day carry people": an idiom, not a span
         if duration:
             return self._duration(number, duration, following)
         if (
@@ -523,7 +527,9 @@ class _Extractor:
             unit=unit,
             approx=number.approx,
             additional=additional,
-            about=self._head_noun_after(_skip_compound_tail(text, end)) or self._clause_event(start),
+            about=self._head_noun_after(_skip_compound_tail(text, end))
+            or self._duration_subject(end)
+            or self._clause_event(start),
         )
         return 0
 
@@ -557,6 +563,8 @@ class _Extractor:
             if lowered in STOPWORDS or lowered in _MONTH_OR_DAY or word[0].isupper():
                 break
             candidates.append(lowered)
+        if candidates and candidates[0] in _NOT_COUNTED:
+            return None  # "6.3 magnitude quake": a measure, not a number of magnitudes
         for word in candidates:
             if word.endswith("s") or word in _IRREGULAR_PLURALS:
                 return word
@@ -580,6 +588,10 @@ class _Extractor:
             value = ordinal_value(match["ord"])
             if value is None:
                 continue
+            if match["ord"].lower() == "second" and _SECOND_AS_TIME.search(
+                self.text, max(0, match.start() - 12), match.start()
+            ):
+                continue  # "half a second slower", "a split second": time, not rank
             noun = self._head_noun_after(match.end())
             if noun is None and not match["ord"][0].isdigit():
                 continue
@@ -593,11 +605,18 @@ class _Extractor:
             before = self.text[max(self.start, match.start() - 8) : match.start()].lower()
             if re.search(r"\b(?:once|twice|times|per)\s*$", before):
                 continue
+            if match["art"].lower() == "one" and match["unit"] == "day" and _MODAL_BEFORE.search(before):
+                continue  # "may one day carry people": an idiom, not a span
             unit, multiplier = DURATION_UNITS[match["unit"].lower()]
             amount = multiplier * (0.5 if match["art"].lower().startswith("half") else 1)
             additional = bool(_ADDITIONAL.search(self.text[max(self.start, match.start() - 16) : match.start()]))
             self._emit(DurationClaim, match.start(), match.end(), amount=amount, unit=unit, additional=additional,
-                       about=self._clause_event(match.start()))  # fmt: skip
+                       about=self._duration_subject(match.end()) or self._clause_event(match.start()))  # fmt: skip
+
+    def _duration_subject(self, end: int) -> str | None:
+        """What "a decade of steadily rising profits" is a decade of: "profits"."""
+        match = _OF_AFTER.match(self.text, end)
+        return self._head_noun_after(match.end()) if match else None
 
     def _emit(self, model: type, start: int, end: int, **fields: object) -> None:
         fields.setdefault("about", None)
@@ -645,6 +664,9 @@ _IRREGULAR_PARTICIPLES = frozenset(
         "met",
     ]
 )
+_NOT_COUNTED = frozenset(["magnitude", "percent", "percentage", "degrees", "fold"])
+_MODAL_BEFORE = re.compile(r"\b(?:may|might|could|would|will|should|can|must)\s+$", re.IGNORECASE)
+_SECOND_AS_TIME = re.compile(r"\b(?:half\s+a|a\s+split|split|one|a\s+fraction\s+of\s+a)\s+$", re.IGNORECASE)
 _IRREGULAR_PLURALS = frozenset(
     ["people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep", "deer", "fish"]
 )

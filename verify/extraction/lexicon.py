@@ -262,6 +262,6 @@ DURATION_UNITS: dict[str, tuple[str, float]] = {
 #: Currency signs and words, with their ISO 4217 codes.
 CURRENCY_SIGNS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "$": "USD", "€": "EUR",
                   "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW"}  # fmt: skip
-CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound sterling": "GBP",
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "USD", "pence": "GBP", "euro": "EUR", "euros": "EUR", "pound sterling": "GBP",
                   "pounds sterling": "GBP", "yen": "JPY", "rupee": "INR", "rupees": "INR", "rubles": "RUB",
                   "roubles": "RUB", "yuan": "CNY", "manat": "AZN", "pesos": "MXN", "francs": "CHF"}  # fmt: skip

@@ -41,4 +41,16 @@ def match_unit(text: str, position: int) -> tuple[int, str] | None:
     expression = forms.get(written) or forms.get(written.lower())
     if expression is None:
         return None
+    # "250 km per hour", "30 km a day": a unit the lexicon writes only as a symbol,
+    # made a rate by the words after it.
+    rate = _PER_TIME.match(text, best.end())
+    if rate is not None and "/" not in expression:
+        return rate.end(), f"({expression}) / {_TIME_UNITS[rate['time'].lower()]}"
     return best.end(), expression
+
+
+_TIME_UNITS = {"hour": "hour", "hr": "hour", "h": "hour", "second": "second", "sec": "second", "s": "second",
+               "minute": "minute", "min": "minute", "day": "day", "year": "year"}  # fmt: skip
+_PER_TIME = re.compile(
+    r"(?:\s*/\s*|\s+(?:per|an|a)\s+)(?P<time>hour|hr|h|second|sec|s|minute|min|day|year)\b", re.IGNORECASE
+)
