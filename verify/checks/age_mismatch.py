@@ -244,7 +244,9 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
     if not at_death and any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in params.other_event_cues):
         return None  # "when he was elected": an age at an event the sentence does not date
     lead = text[max(0, claim.span.start - 24) : claim.span.start].lower()
-    if not at_death and any(re.search(rf"\b{re.escape(cue)}\s+$", lead) for cue in params.event_age_cues):
+    # "He was aged 86" states an age; "joined the army aged 18" dates an action.
+    event_age = any(re.search(rf"(?<!was )(?<!\bis )\b{re.escape(cue)}\s+$", lead) for cue in params.event_age_cues)
+    if not at_death and event_age:
         return None  # "moved to Montreal at the age of 12": the age at an undated past event
     reference = facts.reference_date
     if reference is None:

@@ -39,6 +39,7 @@ _RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s
 _RELATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|old|before|after|since|prior)\b", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s,;:(—–-]*(?:from|between|since|starting in|beginning in)?\s*|[\s,;:)]*", re.IGNORECASE)
 _EVENT_VERB = re.compile(r"\b(?:came|comes|occurred|occurs|happened|happens|arrived|arrives|followed|follows)\s+$")
+_UNTIL_RIGHT_AFTER = re.compile(r",?\s+(?:until|till|through|to)\s+(?:late\s+|early\s+|mid-?)?", re.IGNORECASE)
 _TIME_STEMS = frozenset(
     stem(word) for word in "year month week day decade century quarter period time season hour minute while".split()
 )
@@ -118,7 +119,8 @@ def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
 
 
 def _started_then_dated(facts: Facts, duration: DurationClaim) -> Tie | None:
-    """'Starting in 1968, he spent 18 years fighting ...; Reagan signed it in 1983.'"""
+    """'Starting in 1968, he spent 18 years fighting ...; Reagan signed it in 1983', or
+    'in 2007 ... held the post for six years until 2011'."""
     text = facts.document.text
     dates = facts.dates_in_sentence(duration.sentence)
     starts = [
@@ -127,9 +129,16 @@ def _started_then_dated(facts: Facts, duration: DurationClaim) -> Tie | None:
         if d.span.end <= duration.span.start and _RANGE_OPENER.search(text[max(0, d.span.start - 16) : d.span.start])
     ]
     ends = [d for d in dates if d.span.start >= duration.span.end]
-    if not starts or not ends or _RELATION_AFTER.match(text, duration.span.end):
+    if not ends or _RELATION_AFTER.match(text, duration.span.end):
         return None
-    return starts[-1], [ends[0]], True, "the start and the later date in the same sentence"
+    if starts:
+        return starts[-1], [ends[0]], True, "the start and the later date in the same sentence"
+    # "became Speaker in 2007 and held the post for six years until 2011": the end is
+    # written right after the duration, the start earlier in the sentence.
+    earlier = [d for d in dates if d.span.end <= duration.span.start]
+    if earlier and _UNTIL_RIGHT_AFTER.fullmatch(text, duration.span.end, ends[0].span.start):
+        return earlier[-1], [ends[0]], True, "the start and the end given in the same sentence"
+    return None
 
 
 def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:

@@ -410,7 +410,12 @@ class _Extractor:
         # alone only with an apposition that says who it is.
         if any(name.lower() in STOPWORDS for name in names):
             return False
-        return len(names) >= 2 or match["apposition"] is not None
+        if len(names) >= 2 or match["apposition"] is not None:
+            return True
+        # "Hunter was 76.": a lone word is a surname when the article writes it after
+        # a first name somewhere ("Robert Hunter").
+        surname = re.compile(rf"\b[A-Z][a-z]+\s+{re.escape(names[0])}\b")
+        return names[0][0].isupper() and surname.search(self.text, self.start) is not None
 
     def _quantity(self, number: NumberMatch, following: list[NumberMatch]) -> int | None:
         text = self.text
