@@ -38,6 +38,9 @@ class Cue(Params):
     #: When set, the cue holds only if one of these words stands right before the
     #: quantity: "moving at 13 km" calls for a speed, "moving 30 km" does not.
     linked_by: list[str] = []
+    #: When true, the cue holds only as the noun the quantity modifies: "a 1,000 MWh
+    #: cable" calls for power, "the cable carried 8 TWh last year" does not.
+    head_only: bool = False
 
     @field_validator("expect")
     @classmethod
@@ -91,7 +94,7 @@ class UnitDimensionCheck(Check):
     ) -> Outcome | None:
         if quantity.converts is not None:
             return None  # judged against its original instead
-        if _restated_alike(quantities, quantity):
+        if _restated_alike(facts, quantity):
             return None  # "140 miles (220 km)": the writer means this dimension
         following = _WORD.findall(facts.document.text[quantity.span.end : quantity.span.end + 24].lower())[:2]
         if following and (following[0] in not_followed_by or " ".join(following) in not_followed_by):
@@ -102,7 +105,9 @@ class UnitDimensionCheck(Check):
         cues = [
             (word, cue_table[word])
             for word in words
-            if word in cue_table and (not cue_table[word].linked_by or word_before in cue_table[word].linked_by)
+            if word in cue_table
+            and (not cue_table[word].linked_by or word_before in cue_table[word].linked_by)
+            and (not cue_table[word].head_only or word == quantity.about)
         ]
         if not cues:
             return None
@@ -165,12 +170,19 @@ class UnitDimensionCheck(Check):
         )
 
 
-def _restated_alike(quantities: list[QuantityClaim], quantity: QuantityClaim) -> bool:
+def _restated_alike(facts: Facts, quantity: QuantityClaim) -> bool:
     """True when a restatement in parentheses measures what ``quantity`` measures."""
-    return any(
-        other.converts == quantity.span.start and units.same_dimension(other.unit, quantity.unit)
-        for other in quantities
-    )
+    # Restatements by the start of what they restate, found once per article (not once per quantity).
+    restating = facts.memo("restatements", lambda: _restatements(facts.of_type(QuantityClaim)))
+    return any(units.same_dimension(other.unit, quantity.unit) for other in restating.get(quantity.span.start, []))
+
+
+def _restatements(quantities: list[QuantityClaim]) -> dict[int, list[QuantityClaim]]:
+    found: dict[int, list[QuantityClaim]] = {}
+    for other in quantities:
+        if other.converts is not None:
+            found.setdefault(other.converts, []).append(other)
+    return found
 
 
 def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[str]:

@@ -161,9 +161,14 @@ class _Extractor:
         → "line", "27-year long unfulfilled demand of" → "demand")."""
         noun = None
         capitalized = False
-        for _, _, word in self._words_after(position, 5):
+        words = self._words_after(position, 6)
+        for index, (_, _, word) in enumerate(words):
             lowered = word.lower()
             if lowered in STOPWORDS or lowered in _MONTH_OR_DAY:
+                break
+            # "-ing" before a determiner opens a clause ("cable connecting the grids").
+            following = words[index + 1][2].lower() if index + 1 < len(words) else ""
+            if noun is not None and lowered.endswith("ing") and following in _DETERMINERS:
                 break
             # A proper name continues only a proper name and ends at a common word
             # ("44-day Patriotic War ended" → "war").
@@ -644,6 +649,9 @@ class _Extractor:
         return None
 
 
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "two", "three"]
+)
 _MEASURE_ADJECTIVES = frozenset(["long", "old", "high", "wide", "deep", "tall"])
 _IRREGULAR_PARTICIPLES = frozenset(
     [
