@@ -76,17 +76,19 @@ class DurationCheck(Check):
         for duration in facts.of_type(DurationClaim):
             if duration.unit not in params.units:
                 continue
-            tie = (
-                _placed_deadline(facts, duration, deadline_nouns)
-                or _explicit_range(facts, duration)
-                or _started_then_dated(facts, duration)
-                or _relative_to_event(facts, duration)
-                or (_extension(facts, duration) if duration.additional else None)
-                or _event(facts, duration, end_stems, skip_stems)
-            )
-            if tie is None:
-                continue
-            outcome = _judge(facts, duration, *tie)
+            several = _several_ranges(facts, duration)
+            if several:
+                outcome = _judge_alternatives(facts, duration, several)
+            else:
+                tie = (
+                    _placed_deadline(facts, duration, deadline_nouns)
+                    or _explicit_range(facts, duration)
+                    or _started_then_dated(facts, duration)
+                    or _relative_to_event(facts, duration)
+                    or (_extension(facts, duration) if duration.additional else None)
+                    or _event(facts, duration, end_stems, skip_stems)
+                )
+                outcome = _judge(facts, duration, *tie) if tie is not None else None
             if outcome is not None:
                 yield outcome
 
@@ -95,20 +97,53 @@ class DurationCheck(Check):
 Tie = tuple[DateClaim, list[DateClaim], bool, str]
 
 
-def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
+def _ranges(facts: Facts, duration: DurationClaim) -> list[tuple[DateClaim, DateClaim]]:
+    """The date ranges written in the duration's sentence: "from 1977 to 1995",
+    "between March and June", "1987–2017"."""
     text = facts.document.text
     if _RELATION_AFTER.match(text, duration.span.end):
-        return None  # "40 years ago", "two days later": not the span of the range
+        return []  # "40 years ago", "two days later": not the span of a range
     dates = facts.dates_in_sentence(duration.sentence)
     ranges = []
     for first, second in pairwise(dates):
         between = text[first.span.end : second.span.start]
         opener = text[max(0, first.span.start - 16) : first.span.start]
-        # "from 1977 to 1995", "between March and June", or a dash: "1987–2017".
         if _RANGE_BETWEEN.match(between) and (_RANGE_OPENER.search(opener) or between.strip() in "–—-"):
             ranges.append((first, second))
+    return ranges
+
+
+def _several_ranges(facts: Facts, duration: DurationClaim) -> list[Tie]:
+    """ "prime minister, 1980–1987; then president, 1987–2017; for 37 years": each range
+    and the whole span are candidates."""
+    ranges = _ranges(facts, duration)
+    if len(ranges) < 2:
+        return []
+    how = "a range given in the same sentence"
+    ties: list[Tie] = [(first, [second], True, how) for first, second in ranges]
+    ties.append((ranges[0][0], [ranges[-1][1]], True, "the whole span of the ranges in the same sentence"))
+    return ties
+
+
+def _judge_alternatives(facts: Facts, duration: DurationClaim, ties: list[Tie]) -> Outcome | None:
+    """Verified when any candidate span fits; flagged (with the nearest range) only when none does."""
+    outcomes = [outcome for tie in ties if (outcome := _judge(facts, duration, *tie)) is not None]
+    verified = [outcome for outcome in outcomes if outcome.verified]
+    if verified:
+        return verified[0]
+    if len(outcomes) != len(ties):
+        return None
+    nearest = outcomes[-2]  # the range written last, next to the duration
+    spans = "; ".join(f"from {o.fields['start']} to {o.fields['end']} is {o.fields['actual']}" for o in outcomes)
+    nearest.computation = f"No span the sentence gives fits {duration.text}: {spans}."
+    return nearest
+
+
+def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
+    text = facts.document.text
+    ranges = _ranges(facts, duration)
     if len(ranges) != 1:
-        return None  # several ranges ("1980–1987; 1987–2017; for 37 years"): which one is unclear
+        return None
     first, second = ranges[0]
     # The range must stand next to the duration: "for 16 years, from 1977 to 1995".
     gap = text[duration.span.end : first.span.start] if first.span.start >= duration.span.end else ""
