@@ -9,6 +9,7 @@ BIN    := $(VENV)/bin
 
 report: $(VENV)/.installed
 	$(BIN)/verify check seeds --report-dir reports --exit-zero
+	$(BIN)/verify rules --isolated --markdown > docs/rules.md.tmp && mv docs/rules.md.tmp docs/rules.md
 
 test: $(VENV)/.installed-test lint typecheck unit
 

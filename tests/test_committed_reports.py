@@ -21,3 +21,10 @@ def test_committed_reports_are_current(tmp_path: Path, monkeypatch: pytest.Monke
     for name in written:
         expected = (ROOT / "reports" / name).read_text(encoding="utf-8")
         assert (tmp_path / name).read_text(encoding="utf-8") == expected, f"reports/{name} is stale: run make report"
+
+
+def test_committed_rule_reference_is_current() -> None:
+    result = CliRunner().invoke(app, ["rules", "--isolated", "--markdown"])
+    assert result.exit_code == 0, result.output
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert result.stdout == committed, "docs/rules.md is stale: run make report"
