@@ -19,6 +19,7 @@ _REGISTRY = {
     "age_mismatch": "age_mismatch",
     "anniversary_mismatch": "anniversary_mismatch",
     "chronology": "chronology",
+    "event_order": "event_order",
     "conversion_mismatch": "conversion_mismatch",
     "conflicting_figure": "conflicting_figure",
     "arithmetic_mismatch": "arithmetic_mismatch",
