@@ -23,6 +23,17 @@ alone:
   people in all" (a run of counts joined by "and" next to a total cue), and
   "41 delegates: A at 14, B with 12 ... and E the remaining 1" (every bare
   figure between a total and "the remaining N" is a part).
+* ``group``: one group's size stated and implied in adjacent sentences: "four
+  people on board" against "one was pronounced dead, with the other four
+  taken to hospital" (1 + 4), or "Bryant and eight others on board" against
+  "Bryant, his daughter Gianna, and eight others" (1 + 8 and 2 + 8). Both
+  sentences (or the one before a part-and-rest) carry a ``group_cues`` phrase
+  and no ``group_blockers`` word.
+* ``revision``: "This revised upwards an earlier toll of 27" when every
+  exact toll nearby (two sentences before, the sentence itself and the one
+  after, each with a ``toll_words`` word; a sentence's counts also taken as a
+  sum) is 27 or less: an upward revision needs a larger new figure, a
+  downward one a smaller. "At least 20" is a bound, never a new figure.
 * ``change``: "doubled", "tripled", "halved", "rose by 20%", "a 20% drop"
   and "rose by 5" against the "from A to B" values in the same clause; a
   margin ("won by 20 votes, 120 to 100") against the score beside it; and
@@ -46,13 +57,15 @@ from typing import Literal
 from pydantic import Field
 
 from verify.checks.base import Check, Outcome, Params, evidence
+from verify.checks.casualties import noun_forms
 from verify.checks.conversion_mismatch import half_step
+from verify.checks.groups import GroupSize, named_sizes, rest_sizes, stated_sizes
 from verify.claims import Claim, CountClaim, MoneyClaim, NumberClaim, PercentageClaim, QuantityClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.findings import Evidence
 from verify.linking import Facts, stem
 
-Mechanism = Literal["subset", "average", "enumeration", "total", "change"]
+Mechanism = Literal["subset", "average", "enumeration", "total", "change", "group", "revision"]
 
 _ANAPHOR = re.compile(r"\s+of\s+(?:those|these|them|which|whom)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
@@ -99,6 +112,22 @@ class ArithmeticParams(Params):
     enumeration_reach: int = Field(default=6, ge=0, le=12)
     #: Content words a later list's sentence must share with the count's sentence.
     enumeration_shared_words: int = Field(default=2, ge=1, le=5)
+    #: Phrases that tie a count to one group of people ("on board", "aboard").
+    group_cues: list[str] = []
+    #: Nouns of people a group is counted in, as "singular" (plural adds "s") or "singular|plural".
+    people: list[str] = []
+    #: Words that put a second group in the sentence ("another", "both"): sizes there are not compared.
+    group_blockers: list[str] = []
+    #: Phrases that revise a figure upward and downward ("revised upwards", "lowered").
+    revised_up: list[str] = []
+    revised_down: list[str] = []
+    #: Words for an earlier figure ("earlier", "previous") and for what is revised ("toll", "figure").
+    earlier_words: list[str] = []
+    revised_nouns: list[str] = []
+    #: Words that make a sentence's counts a toll ("killed", "deaths"): only those are new figures.
+    toll_words: list[str] = []
+    #: Words that make a count an increment ("two more bodies"): a revision near one is not judged.
+    increment_cues: list[str] = []
 
 
 class ArithmeticCheck(Check):
@@ -114,6 +143,8 @@ class ArithmeticCheck(Check):
             "enumeration": _enumerations,
             "total": _totals,
             "change": _changes,
+            "group": _groups,
+            "revision": _revisions,
         }[params.mechanism]
         yield from mechanism(facts, params)
 
@@ -183,16 +214,19 @@ def _subsets(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
         yield _subset_outcome(facts, part, antecedent)
 
 
+_OF_AFTER = re.compile(r"\s+(?:of|out of)\b", re.IGNORECASE)
 _DIRECT_OF = re.compile(r"^\s+(?:of|out of)\s+(?:the|its|their|his|her|our|these|those|all)?\s*$", re.IGNORECASE)
 
 
 def _direct_whole(facts: Facts, part: CountClaim | NumberClaim) -> Claim | None:
     """'12 of the 10 victims', 'three out of four': the whole written right after the part."""
     text = facts.document.text
-    following = [c for c in facts.by_sentence.get(part.sentence, []) if c.span.start >= part.span.end]
-    if not following:
+    if not _OF_AFTER.match(text, part.span.end):
+        return None  # cheap test first: a sentence dense with figures is not scanned per part
+    # The sentence's claims are in text order: the first one after the part is the nearest.
+    whole = next((c for c in facts.by_sentence.get(part.sentence, []) if c.span.start >= part.span.end), None)
+    if whole is None:
         return None
-    whole = min(following, key=lambda c: c.span.start)
     if not isinstance(whole, (CountClaim, NumberClaim)) or whole.approx != "exact" or _is_year(facts, whole):
         return None
     if not _DIRECT_OF.match(text[part.span.end : whole.span.start]):
@@ -616,13 +650,16 @@ def _margins(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
         figures: list[Claim] = [
             c for c in claims if isinstance(c, (CountClaim, NumberClaim)) and not _is_year(facts, c)
         ]
+        # Only a figure right after "by" can be the margin: looking through every figure
+        # for every pair is quadratic in a sentence dense with numbers ("1-1-1-...").
+        after_by = [c for c in figures if _BY.search(text[max(0, c.span.start - 4) : c.span.start])]
         for first, second in pairwise(figures):
             if not _SCORE_JOIN.match(text[first.span.end : second.span.start]) or _approx(first) or _approx(second):
                 continue
             if _FROM_TO.search(text[max(0, first.span.start - 8) : first.span.start]):
                 continue
             start, end = _clause(text, facts, sentence, first, second)
-            stated = _by_figure(facts, figures, start, end, (first, second), cues)
+            stated = _by_figure(facts, after_by, start, end, (first, second), cues)
             # The margin stands right next to the score: "by 20 votes, 120 to 100".
             near = stated is not None and (
                 0 <= first.span.start - stated.span.end <= 24 or 0 <= stated.span.start - second.span.end <= 24
@@ -752,3 +789,149 @@ def _shares(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
 
 
 CHECK = ArithmeticCheck()
+
+
+# -- one group's size, stated and implied ----------------------------------------------
+
+
+def _group_sizes(facts: Facts, params: ArithmeticParams) -> list[tuple[int, GroupSize]]:
+    """Each sentence's statements of a group's size, for sentences tied to the group by a cue."""
+    text = facts.document.text
+    people = noun_forms(params.people)
+    cues = [cue.lower() for cue in params.group_cues]
+    blockers = {word.lower() for word in params.group_blockers}
+    sizes: list[tuple[int, GroupSize]] = []
+    cued_before = False
+    for index, (start, end) in enumerate(facts.document.sentences):
+        if end <= facts.document.body_start:
+            continue
+        lowered = text[start:end].lower()
+        cued = any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in cues)
+        if set(_WORD.findall(lowered)) & blockers:
+            cued_before = False
+            continue
+        if cued:
+            found = stated_sizes(text, start, end, people, cues) + named_sizes(text, start, end)
+            sizes.extend((index, size) for size in found)
+        if cued or cued_before:
+            sizes.extend((index, size) for size in rest_sizes(text, start, end, people))
+        cued_before = cued
+    return sorted(sizes, key=lambda pair: pair[1].start)
+
+
+def _groups(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
+    """A group's stated size against the size its parts imply, in the same or the next sentence."""
+    if not facts.document.sentences or not params.group_cues or not params.people:
+        return
+    text = facts.document.text
+    sizes = _group_sizes(facts, params)
+    for position, (index, later) in enumerate(sizes):
+        for earlier_index, earlier in reversed(sizes[:position]):
+            if index - earlier_index > 1:
+                break
+            if earlier.how == later.how == "stated" or earlier.end > later.start:
+                continue
+            fits = earlier.size == later.size
+            claim = NumberClaim(
+                text=text[later.start : later.end],
+                span=facts.span(later.start, later.end),
+                sentence=index,
+                value=later.size,
+            )
+            shown = text[earlier.start : earlier.end]
+            yield Outcome(
+                claim=claim,
+                verified=fits,
+                fields={"size": later.size, "other": shown, "other_size": earlier.size},
+                evidence=[_span_evidence(facts, earlier.start, earlier.end, "the size given for the group")],
+                computation=(
+                    f"'{claim.text}' makes the group {later.size} ({later.how}); "
+                    f"'{shown}' makes it {earlier.size} ({earlier.how})."
+                ),
+            )
+            break
+
+
+# -- a revision's direction --------------------------------------------------------------
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+def _toll_figures(facts: Facts, sentence: int, exclude: int, toll: set[str]) -> list[tuple[float, Claim]]:
+    """A toll sentence's exact counts, and their sum when it has several (a list of parts)."""
+    if not 0 <= sentence < len(facts.document.sentences):
+        return []
+    if not set(_WORD.findall(facts.sentence_text(sentence).lower())) & toll:
+        return []
+    figures = [
+        c
+        for c in _figures(facts, sentence)
+        if c.span.start != exclude and getattr(c, "approx", "exact") == "exact" and _value(c) is not None
+    ]
+    found = [(_value(c) or 0.0, c) for c in figures]
+    if len(figures) > 1:
+        found.append((sum(value for value, _ in found), figures[-1]))
+    return found
+
+
+def _revisions(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
+    """An upward revision to a smaller figure, or a downward one to a larger."""
+    if not facts.document.sentences or not params.revised_nouns:
+        return
+    text = facts.document.text
+    pattern = re.compile(
+        rf"\b(?:(?P<up>{_alternatives(params.revised_up)})|(?P<down>{_alternatives(params.revised_down)}))"
+        rf"\s+(?:from\s+)?(?:an?|the|its)\s+(?:{_alternatives(params.earlier_words)})\s+(?:death\s+)?"
+        rf"(?:{_alternatives(params.revised_nouns)})\s+of\s+",
+        re.IGNORECASE,
+    )
+    toll = {word.lower() for word in params.toll_words}
+    for match in pattern.finditer(text, facts.document.body_start):
+        old = facts.claim_starting_at(match.end())
+        if old is None or _value(old) is None or getattr(old, "approx", "exact") != "exact":
+            continue
+        old_value = _value(old) or 0.0
+        here = old.sentence
+        increments = {word.lower() for word in params.increment_cues}
+        if any(
+            set(_WORD.findall(facts.sentence_text(sentence).lower())) & increments
+            for sentence in (here - 2, here - 1, here, here + 1)
+            if 0 <= sentence < len(facts.document.sentences)
+        ):
+            continue  # "after two more bodies were found": the new toll is a sum the text leaves unsaid
+        figures = [
+            pair
+            for sentence in (here - 2, here - 1, here, here + 1)
+            for pair in _toll_figures(facts, sentence, old.span.start, toll)
+        ]
+        if not figures:
+            continue
+        upward = match["up"] is not None
+        agreeing = [pair for pair in figures if (pair[0] > old_value if upward else pair[0] < old_value)]
+        fits = bool(agreeing)
+        # Show the agreeing figure nearest the old one (the likely new toll, not a part of it),
+        # or, when none agrees, the one that comes closest to agreeing.
+        if agreeing:
+            best_value, best = min(agreeing, key=lambda pair: abs(pair[0] - old_value))
+        else:
+            best_value, best = max(figures, key=lambda pair: pair[0] if upward else -pair[0])
+        way = "upward" if upward else "downward"
+        yield Outcome(
+            claim=old,
+            verified=fits,
+            fields={"direction": way, "new": _fmt(best_value), "old": _fmt(old_value)},
+            evidence=[evidence(facts, best, "the new figure nearby")],
+            computation=(
+                f"revised {way} from {_fmt(old_value)}; tolls nearby (single counts and sums): "
+                f"{', '.join(sorted({_fmt(value) for value, _ in figures}, key=float))}; "
+                + (
+                    f"{_fmt(best_value)} is {'above' if upward else 'below'} {_fmt(old_value)}."
+                    if fits
+                    else f"none is {'above' if upward else 'below'} {_fmt(old_value)}."
+                )
+            ),
+            start=match.start(),
+            end=old.span.end,
+        )

@@ -30,6 +30,29 @@ rule's ``params.mechanism``, requires strong evidence of identity:
   by more than ``measure_tolerance`` after pint converts them.
 * ``birth``: one person born on two dates that do not overlap ("X was born on
   15 May 1992" ... "X, born 27 April 1992").
+* ``casualty``: one group of casualties counted twice ("Reportedly he injured
+  a man and two women" ... "Three women and a man were injured"; a headline
+  "Fire kills five children" ... the lead "killed six children"). Lists are
+  read in either voice (verbs in ``verbs``, nouns of people in ``people``).
+  The headline is compared with the first list of the lead (``lead_sentences``
+  after the dateline) of the same verb that shares a noun, written verb first;
+  "all six deaths" (``totals``) with the toll headline and lead agree on; two
+  body lists only when they name the same two or more nouns. Sentences with a ``change_cues`` word or two different calendar
+  dates are never compared: a toll that rises is not a conflict.
+* ``magnitude``: one dated event given two magnitudes ("a 6.4 quake that hit
+  on January 7" ... "the January 7 magnitude 6.2 quake"). A magnitude ("magnitude
+  6.2", "6.2-magnitude", "a 6.4 quake") belongs to the event noun right after it
+  and to the day date written within a few words of it in its clause; two
+  magnitudes of one noun class on one day conflict unless they agree to the
+  coarser precision. Sentences naming another scale, an agency or an estimate
+  (``magnitude_blockers``) and articles with two such events (``several_events``)
+  are left alone.
+* ``event_date``: one event dated twice by an attributive date ("the November
+  27 maritime border agreement" ... "In the November 29 deal"). The event is
+  a noun of one class of ``events`` right after "the <day date>" (up to three
+  modifiers between), and the article never speaks of that class in the
+  plural or with a word of several (``several_words``: "another deal"), so
+  that it names one such event only.
 * ``scheduled``: one person's event, named by any phrase of one class in
   ``events`` ("stand down", "term ... end"), dated to two different months
   ("due to stand down in September" ... "His presidential term was to end in
@@ -49,12 +72,15 @@ from pydantic import Field
 
 from verify import units
 from verify.checks.base import Check, Outcome, Params, evidence
-from verify.claims import AgeClaim, Claim, CountClaim, DateClaim, OrdinalClaim, QuantityClaim
+from verify.checks.casualties import CasualtyList, Item, casualty_lists, noun_forms, verb_forms
+from verify.claims import AgeClaim, Claim, CountClaim, DateClaim, NumberClaim, OrdinalClaim, QuantityClaim
 from verify.extraction.lexicon import STOPWORDS
+from verify.extraction.numbers import parse_number
+from verify.findings import Evidence
 from verify.linking import Facts, stem
 from verify.vocab import MONTH_NAMES, MONTHS, WEEKDAYS
 
-Mechanism = Literal["age", "ordinal", "count", "measure", "birth", "scheduled"]
+Mechanism = Literal["age", "ordinal", "count", "measure", "birth", "scheduled", "casualty", "magnitude", "event_date"]
 
 _NAME_WORD = r"[A-Z][\w'’-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|al-)?{_NAME_WORD}){{0,3}}"
@@ -97,6 +123,22 @@ class ConflictParams(Params):
     events: dict[str, list[str]] = {}
     #: Relative difference below which two measures of one thing agree (rounding).
     measure_tolerance: float = Field(default=0.1, ge=0, le=0.5)
+    #: Casualty verb classes, each as its written forms ("killed": ["kills", "killed", "died"]).
+    verbs: dict[str, list[str]] = {}
+    #: Nouns of people a casualty list counts, as "singular" (plural adds "s") or "singular|plural".
+    people: list[str] = []
+    #: How many body sentences after the dateline make the lead that a headline is compared with.
+    lead_sentences: int = Field(default=2, ge=1, le=5)
+    #: Nouns that make "all N <noun>" the whole of a casualty class ("killed": ["deaths", "dead"]).
+    totals: dict[str, list[str]] = {}
+    #: Words before a noun that make it one of several ("another", "second"), for ``event_date``.
+    several_words: list[str] = []
+    #: Nouns of the events a magnitude measures ("quake", "earthquake").
+    event_nouns: list[str] = []
+    #: Words that leave a sentence's magnitude out: another scale, agency or estimate ("Richter", "initially").
+    magnitude_blockers: list[str] = []
+    #: Phrases that put two such events on one day in the article ("second quake"): no magnitude is compared.
+    several_events: list[str] = []
 
 
 class ConflictCheck(Check):
@@ -113,6 +155,9 @@ class ConflictCheck(Check):
             "measure": _measures,
             "birth": _births,
             "scheduled": _scheduled,
+            "casualty": _casualties,
+            "magnitude": _magnitudes,
+            "event_date": _event_dates,
         }[params.mechanism]
         yield from mechanism(facts, params)
 
@@ -359,9 +404,24 @@ CHECK = ConflictCheck()
 # -- counts ---------------------------------------------------------------------------
 
 
+#: Days before publication within which a dated sentence still tells the story's own event.
+_OWN_DAYS = 7
+
+
 def _dated(facts: Facts, sentence: int) -> bool:
-    """True when a sentence names a calendar date ("in 2018", "on May 3"); "on Tuesday" is the story's own week."""
-    return any(isinstance(c, DateClaim) and c.resolution != "relative" for c in facts.by_sentence.get(sentence, []))
+    """True when a sentence names a calendar date ("in 2018", "on May 3") other than the story's own days.
+
+    "on Tuesday", or "on January 3" in an article published January 5, dates the event the
+    article reports, so it does not set the count apart from the article's other counts.
+    """
+    published = facts.reference_date
+    for claim in facts.by_sentence.get(sentence, []):
+        if not isinstance(claim, DateClaim) or claim.resolution == "relative":
+            continue
+        day = claim.date if claim.granularity == "day" else None
+        if published is None or day is None or not 0 <= (published - day).days <= _OWN_DAYS:
+            return True
+    return False
 
 
 def _lead_stems(facts: Facts, claim: Claim, count: int = 4) -> set[str]:
@@ -713,3 +773,303 @@ def _scheduled(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
                 computation=f"{subject}'s {event}: {earlier.text} earlier, {claim.text} here.",
             )
             break
+
+
+# -- casualty lists ----------------------------------------------------------------------
+
+
+def _headline(facts: Facts) -> tuple[int, int] | None:
+    """Where the front matter's title stands in the file, if it is written there as read."""
+    title = facts.document.title
+    if not title:
+        return None
+    start = facts.document.text.find(title, 0, facts.document.body_start)
+    return (start, start + len(title)) if start >= 0 else None
+
+
+def _item_claim(facts: Facts, item: Item) -> CountClaim:
+    text = facts.document.text
+    return CountClaim(
+        text=text[item.start : item.end],
+        span=facts.span(item.start, item.end),
+        sentence=facts.document.sentence_index(item.start),
+        about=item.noun,
+        quoted=facts.document.in_quote(item.start, item.end),
+        value=item.value,
+        noun=item.noun,
+    )
+
+
+def _casualty_outcome(facts: Facts, later: CasualtyList, earlier: CasualtyList, where: str) -> Outcome:
+    """Compare the nouns two lists share: the first that differs is the conflict."""
+    ours, theirs = later.counts(), earlier.counts()
+    shared = [noun for noun in ours if noun in theirs]
+    noun = next((n for n in shared if ours[n] != theirs[n]), shared[0])
+    item = next(i for i in later.items if i.noun == noun)
+    other = next(i for i in earlier.items if i.noun == noun)
+    claim, other_claim = _item_claim(facts, item), _item_claim(facts, other)
+    if len(earlier.items) > 1 or len(later.items) > 1:
+        other_text = facts.document.text[earlier.items[0].start : earlier.items[-1].end]
+    else:
+        other_text = other_claim.text
+    return Outcome(
+        claim=claim,
+        verified=ours[noun] == theirs[noun],
+        fields={"other": other_text, "verb": later.verb, "where": where, "noun": noun},
+        evidence=[evidence(facts, other_claim, f"the count given {where}")],
+        computation=(
+            f"{later.verb}: {noun} {ours[noun]} here, {theirs[noun]} {where} "
+            f"({', '.join(f'{n} {ours[n]}/{theirs[n]}' for n in shared)})."
+        ),
+    )
+
+
+def _casualties(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+    """One group of casualties counted twice: headline against lead, or the same nouns restated."""
+    if not facts.document.sentences or not params.verbs or not params.people:
+        return
+    text = facts.document.text
+    verbs, nouns = verb_forms(params.verbs), noun_forms(params.people)
+    change = {word.lower() for word in params.change_cues}
+    body: list[tuple[int, CasualtyList]] = []
+    for index, (start, end) in enumerate(facts.document.sentences):
+        if end > facts.document.body_start:
+            body.extend((index, found) for found in casualty_lists(text, start, end, verbs, nouns))
+    headline = _headline(facts)
+    if headline is not None and not (set(re.findall(r"[a-z]+", text[slice(*headline)].lower())) & change):
+        lead = _lead_sentences(facts, params.lead_sentences)
+        for title_list in casualty_lists(text, *headline, verbs, nouns):
+            for index, found in body:
+                if index not in lead:
+                    break
+                if found.verb != title_list.verb or not set(found.counts()) & set(title_list.counts()):
+                    continue
+                if not found.active:
+                    break  # "three children died at the scene": perhaps a part, not the toll the headline gives
+                if not _sentence_words(facts, index) & change:
+                    yield _casualty_outcome(facts, found, title_list, "in the headline")
+                break  # the first telling in the body is the one the headline sums up
+    for position, (index, later) in enumerate(body):
+        if len(later.counts()) < 2 or _sentence_words(facts, index) & change:
+            continue
+        for earlier_index, earlier in reversed(body[:position]):
+            if earlier_index == index or earlier.verb != later.verb or set(earlier.counts()) != set(later.counts()):
+                continue
+            if _sentence_words(facts, earlier_index) & change or _other_dates(facts, index, earlier_index):
+                break
+            yield _casualty_outcome(facts, later, earlier, "earlier")
+            break
+    if headline is not None:
+        yield from _whole_tolls(facts, params, headline, body)
+
+
+def _whole_tolls(
+    facts: Facts, params: ConflictParams, headline: tuple[int, int], body: list[tuple[int, CasualtyList]]
+) -> Iterator[Outcome]:
+    """ "all six deaths" against the toll the headline and the lead agree on, when nothing else tells of one."""
+    text = facts.document.text
+    verbs, nouns = verb_forms(params.verbs), noun_forms(params.people)
+    change = {word.lower() for word in params.change_cues}
+    titles = casualty_lists(text, *headline, verbs, nouns)
+    leads = _lead_sentences(facts, params.lead_sentences)
+    for verb, words in params.totals.items():
+        title = next((found for found in titles if found.verb == verb), None)
+        lead = next(((index, found) for index, found in body if found.verb == verb), None)
+        if lead is not None and (lead[0] not in leads or not lead[1].active):
+            continue  # the first telling is not the lead's "killed five girls"
+        if title is None or lead is None or sum(title.counts().values()) != sum(lead[1].counts().values()):
+            continue
+        toll = sum(lead[1].counts().values())
+        pattern = re.compile(rf"\ball\s+(?P<n>[\w-]+)\s+(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+        forms = {form for form, name in verbs.items() if name == verb}
+        found = {
+            index: list(pattern.finditer(text, start, end))
+            for index, (start, end) in enumerate(facts.document.sentences)
+            if end > facts.document.body_start and index != lead[0]
+        }
+        if any(not matches and _sentence_words(facts, index) & forms for index, matches in found.items()):
+            continue  # another telling of a death: the lead may not hold all of them
+        for index, matches in found.items():
+            for match in matches:
+                value = parse_number(match["n"].lower())
+                if value is None or _sentence_words(facts, index) & change:
+                    continue
+                claim = CountClaim(
+                    text=text[match.start("n") : match.end()],
+                    span=facts.span(match.start("n"), match.end()),
+                    sentence=index,
+                    value=value,
+                    noun=verb,
+                    quoted=facts.document.in_quote(match.start(), match.end()),
+                )
+                first, last = lead[1].items[0], lead[1].items[-1]
+                told = text[first.start : last.end]
+                yield Outcome(
+                    claim=claim,
+                    verified=value == toll,
+                    fields={"other": told, "verb": verb, "where": "in the headline and the lead", "noun": "people"},
+                    evidence=[
+                        Evidence(text=told, span=facts.span(first.start, last.end), role="the toll in the lead"),
+                    ],
+                    computation=f"all {value:g} {verb} here; the headline and the lead both give {toll}.",
+                )
+
+
+def _lead_sentences(facts: Facts, count: int) -> set[int]:
+    """The first ``count`` sentences of the body after its dateline: the lead a headline sums up."""
+    dateline = facts.document.dateline
+    skip = dateline.span.end if dateline is not None else facts.document.body_start
+    lead = [index for index, (_, end) in enumerate(facts.document.sentences) if end > skip]
+    return set(lead[:count])
+
+
+def _other_dates(facts: Facts, first: int, second: int) -> bool:
+    """True when both sentences name dates ("in 2015", "on Monday") and none is shared: two occasions."""
+    ours = {c.value or c.text for c in facts.by_sentence.get(first, []) if isinstance(c, DateClaim)}
+    theirs = {c.value or c.text for c in facts.by_sentence.get(second, []) if isinstance(c, DateClaim)}
+    return bool(ours and theirs and not ours & theirs)
+
+
+# -- magnitudes of a dated event ---------------------------------------------------------
+
+
+@dataclass
+class _Magnitude:
+    value: float
+    decimals: int
+    start: int
+    end: int
+    day: str
+
+
+def _magnitude_pattern(nouns: list[str]) -> re.Pattern[str]:
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(
+        r"(?:\bmagnitude[- ](?P<a>\d(?:\.\d)?)\b|(?<![\d.])(?P<b>\d(?:\.\d)?)[- ]magnitude\b"
+        r"|\b(?:an?|the)\s+(?P<c>\d\.\d)(?=\s))"
+        rf"(?:\s+[\[(]?(?:{noun})[\])]?\b)",
+        re.IGNORECASE,
+    )
+
+
+def _magnitudes_in(facts: Facts, index: int, pattern: re.Pattern[str], blockers: set[str]) -> list[_Magnitude]:
+    """A sentence's magnitudes, each with the day date written within a few words of it."""
+    days = [
+        c for c in facts.by_sentence.get(index, []) if isinstance(c, DateClaim) and c.granularity == "day" and c.date
+    ]
+    if not days or _sentence_words(facts, index) & blockers:
+        return []  # no date to tie a magnitude to: nothing to search for
+    text = facts.document.text
+    start, end = facts.document.sentences[index]
+    matches = list(pattern.finditer(text, start, end))
+    found = []
+    for match in matches:
+        written = match["a"] or match["b"] or match["c"]
+        near = [
+            day
+            for day in days
+            if (0 <= match.start() - day.span.end <= 12 and not re.search(r"[;,]", text[day.span.end : match.start()]))
+            or (0 <= day.span.start - match.end() <= 24 and not re.search(r"[;,]", text[match.end() : day.span.start]))
+        ]
+        if len(near) != 1 or len(matches) > 1:
+            continue
+        decimals = len(written.partition(".")[2])
+        found.append(_Magnitude(float(written), decimals, match.start(), match.end(), str(near[0].date)))
+    return found
+
+
+def _magnitudes(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+    """One dated event given two magnitudes."""
+    if not facts.document.sentences or not params.event_nouns:
+        return
+    text = facts.document.text
+    lowered = text[facts.document.body_start :].lower()
+    several = "|".join(re.escape(phrase.lower()) for phrase in params.several_events)
+    if several and re.search(rf"\b(?:{several})\b", lowered):  # one pass for every phrase
+        return
+    pattern = _magnitude_pattern(params.event_nouns)
+    blockers = {word.lower() for word in params.magnitude_blockers}
+    seen: dict[str, _Magnitude] = {}
+    for index, (_, end) in enumerate(facts.document.sentences):
+        if end <= facts.document.body_start:
+            continue
+        for magnitude in _magnitudes_in(facts, index, pattern, blockers):
+            earlier = seen.setdefault(magnitude.day, magnitude)
+            if earlier is magnitude:
+                continue
+            places = min(earlier.decimals, magnitude.decimals)
+            fits = round(earlier.value, places) == round(magnitude.value, places)
+            claim = NumberClaim(
+                text=text[magnitude.start : magnitude.end],
+                span=facts.span(magnitude.start, magnitude.end),
+                sentence=index,
+                value=magnitude.value,
+            )
+            other = text[earlier.start : earlier.end]
+            yield Outcome(
+                claim=claim,
+                verified=fits,
+                fields={"other": other, "day": magnitude.day},
+                evidence=[
+                    Evidence(
+                        text=other, span=facts.span(earlier.start, earlier.end), role="the magnitude given earlier"
+                    )
+                ],
+                computation=f"the event of {magnitude.day}: magnitude {earlier.value:g} earlier, {magnitude.value:g} here.",
+            )
+
+
+# -- one event's attributive date ----------------------------------------------------------
+
+
+def _several_of(body: str, nouns: list[str], several: list[str]) -> bool:
+    """True when the article speaks of more than one event of a class ("agreements", "another deal")."""
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(several, key=len, reverse=True))
+    plural = rf"\b(?:{noun})(?:s|es)\b"
+    other = rf"\b(?:{words})\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})\b" if words else plural
+    return re.search(rf"{plural}|{other}", body, re.IGNORECASE) is not None
+
+
+def _event_dates(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
+    """One event, named by a noun of one class, given two attributive day dates."""
+    if not params.events:
+        return
+    text = facts.document.text
+    body = text[facts.document.body_start :]
+    # Attributive day dates ("the March 5 agreement") are found once for every event class,
+    # and the whole body is searched for plurals only for a class that has one.
+    attributive = [
+        date
+        for date in facts.of_type(DateClaim)
+        if date.granularity == "day"
+        and date.date is not None
+        and date.span.start >= facts.document.body_start
+        and re.search(r"\bthe\s+$", text[max(0, date.span.start - 5) : date.span.start], re.IGNORECASE)
+    ]
+    for event, nouns in params.events.items():
+        noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+        after = re.compile(rf"\s+(?P<modifiers>(?:[a-z][a-z-]*\s+){{0,3}}?)(?:{noun})\b")
+        candidates = [(date, match) for date in attributive if (match := after.match(text, date.span.end))]
+        if not candidates or _several_of(body, nouns, params.several_words):
+            continue
+        dated: list[tuple[DateClaim, set[str]]] = []
+        for date, match in candidates:
+            modifiers = set(match["modifiers"].split())
+            # Another sentence, and no two different kinds ("the trade agreement", "the security agreement").
+            same = [
+                other
+                for other, theirs in dated
+                if other.sentence != date.sentence and (not modifiers or not theirs or modifiers & theirs)
+            ]
+            earlier = next((other for other in same if other.date != date.date), None)
+            if same:
+                first = earlier or same[0]
+                yield Outcome(
+                    claim=date,
+                    verified=earlier is None,
+                    fields={"other": first.text, "subject": f"the {event}", "event": event},
+                    evidence=[evidence(facts, first, f"the date given earlier for the {event}")],
+                    computation=f"the {event}: {first.date} earlier, {date.date} here; the article names one {event}.",
+                )
+            dated.append((date, modifiers))
