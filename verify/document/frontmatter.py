@@ -13,6 +13,39 @@ _FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe loading that keeps timestamps as written: PyYAML would build a date
+    itself and fail without naming the field ("date: 2020-02-30")."""
+
+
+def _timestamp_as_written(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_written)
+
+try:  # libyaml's parser, when PyYAML was built with it, is several times faster
+
+    class _FastLoader(yaml.CSafeLoader):
+        """:class:`_Loader` on libyaml."""
+
+    _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_written)
+    _FAST: type[yaml.CSafeLoader] | None = _FastLoader
+except AttributeError:
+    _FAST = None
+
+
+def _load(text: str) -> Any:
+    """Parse with libyaml when it is there; anything it refuses is parsed again by
+    the pure-Python loader, so that errors read the same either way."""
+    if _FAST is not None:
+        try:
+            return yaml.load(text, Loader=_FAST)  # a SafeLoader
+        except Exception:
+            pass
+    return yaml.load(text, Loader=_Loader)
+
+
 class FrontMatterError(ValueError):
     """Front matter that is not valid YAML, or whose date does not parse."""
 
@@ -33,13 +66,19 @@ def split_front_matter(text: str) -> FrontMatter:
     closing = _CLOSING.search(text, opening.end())
     if not closing:
         raise FrontMatterError("front matter opened with '---' is never closed")
+    # The YAML starts on the line after the opening fence.
+    first_line = text.count("\n", 0, opening.end()) + 1
     try:
-        loaded = yaml.safe_load(text[opening.end() : closing.start()])
+        loaded = _load(text[opening.end() : closing.start()])  # safe loaders only
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error)
+        where = f" at line {mark.line + first_line}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from None
+    except (ValueError, OverflowError) as error:  # a constructor that gave up
+        raise FrontMatterError(f"front matter holds a value that does not parse: {error}") from None
+    except RecursionError:
+        raise FrontMatterError("front matter is nested too deeply to read") from None
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):

@@ -68,6 +68,8 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _QUOTE_PAIRS = {"“": "”", "«": "»"}
+#: The longest a sentence may be before it is cut (the longest in the corpus is under 400).
+MAX_SENTENCE = 1000
 
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -91,10 +93,22 @@ def sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[i
             for match in _SENTENCE_END.finditer(text, line_start, line_end):
                 if _is_abbreviation(text, line_start, match.start()):
                     continue
-                _append_trimmed(text, position, match.end(), result)
+                _append_sentence(text, position, match.end(), result)
                 position = match.end()
-            _append_trimmed(text, position, line_end, result)
+            _append_sentence(text, position, line_end, result)
     return result
+
+
+def _append_sentence(text: str, start: int, end: int, into: list[tuple[int, int]]) -> None:
+    """Append a sentence, cut into pieces of at most ``MAX_SENTENCE`` characters at white
+    space: checks look at a claim's whole sentence, and a run of megabytes without a full
+    stop would make that quadratic. No sentence in real news comes near the limit."""
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut >= 0 else start + MAX_SENTENCE
+        _append_trimmed(text, start, cut, into)
+        start = cut
+    _append_trimmed(text, start, end, into)
 
 
 def quotations(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
