@@ -8,6 +8,7 @@ from pathlib import Path
 
 from verify.config import INVALID_SUPPRESSION, UNUSED_SUPPRESSION, QuoteHandling, apply_quotes
 from verify.document import Document, InputError, load_document, parse_document
+from verify.document.frontmatter import FrontMatterError
 from verify.document.model import DEFAULT_DATE_FIELDS
 from verify.document.suppression import silence
 from verify.engine import run_rules
@@ -78,8 +79,12 @@ def check_text(
     quotes: QuoteHandling = "info",
 ) -> Report:
     """Check an article given as text. ``published`` overrides its front-matter date;
-    ``quotes`` says what happens to problems in quoted speech (default: lowered to info)."""
-    document = parse_document(text, path=path, published=published)
+    ``quotes`` says what happens to problems in quoted speech (default: lowered to info).
+    Front matter that cannot be read gives a report whose single entry carries ``error``."""
+    try:
+        document = parse_document(text, path=path, published=published)
+    except FrontMatterError as error:
+        return Report(files=[FileReport(path=path, error=str(error))])
     return Report(files=[check_document(document, default_rules() if rules is None else rules, quotes=quotes)])
 
 

@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verify.api import check_path
 from verify.document.model import DEFAULT_DATE_FIELDS
 from verify.reports.model import FileReport
 from verify.rules import Rule
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: Files handed to a worker at a time: enough to amortise the pickling, few
 #: enough that the last worker does not hold the others up.
@@ -78,6 +82,9 @@ def _check_in_pool(
     workers: int,
     progress: bool,
 ) -> list[FileReport]:
+    # Imported here: a one-file run (the pre-commit hook) does not pay for multiprocessing.
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     size = max(1, min(_MAX_CHUNK, len(files) // (workers * 4)))
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
     results: list[list[FileReport] | None] = [None] * len(chunks)
@@ -97,7 +104,11 @@ def _check_in_pool(
                     index = pending.pop(future)
                     results[index] = future.result()
                     advance(len(chunks[index]))
-    except BaseException:
+    except BaseException as error:
+        if not isinstance(error, Exception):
+            # Ctrl-C (or an exit): stop the files being checked rather than wait for them.
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                process.terminate()
         executor.shutdown(wait=True, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
@@ -112,6 +123,9 @@ _settings: tuple[list[Rule], dt.date | None, str, tuple[str, ...]] | None = None
 def _init_worker(rules: list[Rule], published: dt.date | None, encoding: str, date_fields: tuple[str, ...]) -> None:
     global _settings
     _settings = (rules, published, encoding, date_fields)
+    # Ctrl-C reaches the whole process group: the parent stops the pool and exits
+    # 130; a worker that raised too would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_chunk(paths: list[Path]) -> list[FileReport]:

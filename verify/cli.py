@@ -1,13 +1,14 @@
 """The command line: ``verify check``, ``verify rules``, ``verify schema``.
 
 Exit status: 0 no error-level finding, 1 at least one, 2 the run itself failed
-(bad arguments, unreadable input, bad rule file).
+(bad arguments, unreadable input, bad rule file), 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 import tempfile
 from enum import StrEnum
@@ -401,9 +402,32 @@ def schema_command() -> None:
     sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
 
 
+#: Exit status after Ctrl-C, as shells report a SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
+
+
+class Interrupted(BaseException):
+    """Ctrl-C. Raised from the SIGINT handler instead of KeyboardInterrupt, which
+    click would turn into "Aborted!" and exit status 1."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    # A second Ctrl-C during the clean-up ends the run at once.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    raise Interrupted
+
+
 def main() -> None:
-    """Entry point of the ``verify`` command."""
-    app()
+    """Entry point of the ``verify`` command. Ctrl-C exits 130; a report being written
+    is then removed with its temporary file (see :func:`write_atomically`), never left half-written."""
+    previous = signal.signal(signal.SIGINT, _interrupt)
+    try:
+        app()
+    except Interrupted:
+        sys.stderr.write("verify: interrupted; no report was left half-written\n")
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 if __name__ == "__main__":

@@ -101,12 +101,14 @@ def convert(value: float, source: str, target: str) -> float:
     return float(ureg.Quantity(value, source).to(target).magnitude)
 
 
+@lru_cache(maxsize=4096)  # checks ask about the same few units for every pair of claims
 def same_dimension(first: str, second: str) -> bool:
     """True when two unit expressions measure the same kind of quantity."""
     ureg = registry()
     return bool(ureg.get_dimensionality(first) == ureg.get_dimensionality(second))
 
 
+@lru_cache(maxsize=4096)  # checks ask about the same few units for every pair of claims
 def dimension_name(expression: str) -> str:
     """A reader's word for what a unit measures ("length", "electric potential")."""
     ureg = registry()

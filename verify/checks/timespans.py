@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -18,6 +19,7 @@ from verify.vocab import MONTH_NAMES, format_day
 Bounds = tuple[dt.date, dt.date]
 
 
+@lru_cache(maxsize=65536)  # a duration is compared with the same dates again and again
 def elapsed(start: dt.date, end: dt.date, unit: str) -> float:
     """Completed ``unit``s from ``start`` to ``end`` (whole years and months, days as days)."""
     if unit in ("year", "month"):

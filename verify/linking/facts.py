@@ -60,6 +60,7 @@ class Facts:
     _stem_sentences: dict[str, list[int]] | None = field(default=None, repr=False)
     _day_keys: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _dated_sentences: dict[int, list[DateClaim]] = field(default_factory=dict, repr=False)
 
     def memo(self, key: Any, compute: Callable[[], T]) -> T:
         """``compute()`` once per document for ``key``: for a check that would
@@ -108,7 +109,11 @@ class Facts:
 
     def dates_in_sentence(self, index: int) -> list[DateClaim]:
         """Valid dates with a year in sentence ``index``."""
-        return [c for c in self.by_sentence.get(index, []) if isinstance(c, DateClaim) and c.valid and c.year]
+        found = self._dated_sentences.get(index)
+        if found is None:  # once per sentence: checks ask for every claim tied to it
+            found = [c for c in self.by_sentence.get(index, []) if isinstance(c, DateClaim) and c.valid and c.year]
+            self._dated_sentences[index] = found
+        return list(found)
 
     def dates_mentioning(self, word_stem: str) -> list[DateClaim]:
         """Valid dates whose sentence contains a word with stem ``word_stem``."""
@@ -128,12 +133,18 @@ class Facts:
     ) -> list[DateClaim]:
         """Calendar days in sentences holding a cue word ("ended", "until") and no skip
         word ("anniversary"), later than ``after`` when given."""
+        # The sentences' cues do not change between calls: find them once per rule's cue words.
+        key = ("dates with cues", frozenset(cue_stems), frozenset(skip_stems))
+        cued = self.memo(key, lambda: self._cued_days(cue_stems, skip_stems))
+        return [day for day, date in cued if after is None or date > after]
+
+    def _cued_days(self, cue_stems: set[str], skip_stems: frozenset[str] | set[str]) -> list[tuple[DateClaim, dt.date]]:
         result = []
         for day in self.days:
             stems = self.sentence_stems[day.sentence]
-            later = day.date is not None and (after is None or day.date > after)
-            if stems & cue_stems and not stems & skip_stems and later:
-                result.append(day)
+            date = day.date
+            if date is not None and stems & cue_stems and not stems & skip_stems:
+                result.append((day, date))
         return result
 
     def clause_mentions(self, claim: Claim, word_stem: str) -> bool:
