@@ -39,11 +39,11 @@ from itertools import pairwise
 
 from pydantic import Field
 
+from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
 from verify.claims import DateClaim, DurationClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.linking import Facts, stem
-from verify.vocab import WEEKDAY_NAMES, format_day
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -164,9 +164,9 @@ def _after_days(
         return None
     phrase = text[start:end]
     fields = {
-        "start": _describe(anchor),
-        "point": _describe_day(point),
-        "other": _describe(target),
+        "start": timespans.describe_day_claim(anchor),
+        "point": timespans.describe_weekday_day(point),
+        "other": timespans.describe_day_claim(target),
         "claim": phrase,
     }
     ok = point == target.date
@@ -237,15 +237,15 @@ def _relative_order(facts: Facts, date: DateClaim, params: ChronologyParams) -> 
     main_text = main.strip().rstrip(",")
     shown = candidates[0]
     fields = {
-        "start": f"'{main_text}' ({_describe(shown)})",
-        "point": _describe_day(date.date),
+        "start": f"'{main_text}' ({timespans.describe_day_claim(shown)})",
+        "point": timespans.describe_weekday_day(date.date),
         "other": f"'{found.group(0)}'",
         "claim": date.text,
     }
     order = "after" if relation == "after" else "before"
     computation = (
-        f"the sentence puts '{main_text}' {order} {date.text} ({_describe_day(date.date)}), "
-        f"but the article dates it {_describe(shown)}"
+        f"the sentence puts '{main_text}' {order} {date.text} ({timespans.describe_weekday_day(date.date)}), "
+        f"but the article dates it {timespans.describe_day_claim(shown)}"
         + ("." if ok else f", {'before' if order == 'after' else 'after'} it.")
     )
     return Outcome(
@@ -280,7 +280,12 @@ def _report_order(facts: Facts, first: DateClaim, second: DateClaim, params: Chr
     first_text = first.text + (f" {parts[first_part]}" if first_part is not None else "")
     second_text = second.text + (f" {parts[second_part]}" if second_part is not None else "")
     end = second.span.end + (len(parts[second_part]) + 1 if second_part is not None else 0)
-    fields = {"start": first_text, "point": _describe_day(first.date), "other": second_text, "claim": second_text}
+    fields = {
+        "start": first_text,
+        "point": timespans.describe_weekday_day(first.date),
+        "other": second_text,
+        "claim": second_text,
+    }
     order = "before" if before else "on or after"
     return Outcome(
         claim=second,
@@ -288,8 +293,8 @@ def _report_order(facts: Facts, first: DateClaim, second: DateClaim, params: Chr
         fields=fields,
         evidence=[evidence(facts, first, "the event announced")],
         computation=(
-            f"the announcement, {second_text} ({_describe_day(second.date)}), comes {order} what it announces, "
-            f"{first_text} ({_describe_day(first.date)})."
+            f"the announcement, {second_text} ({timespans.describe_weekday_day(second.date)}), comes {order} what it announces, "
+            f"{first_text} ({timespans.describe_weekday_day(first.date)})."
         ),
         end=end,
     )
@@ -336,14 +341,19 @@ def _range(facts: Facts, first: DateClaim, second: DateClaim, params: Chronology
         f" {parts[second_part]}" if second_part is not None else ""
     )
     why = (
-        f"{first_text} is {_describe_day(start)}, and {second_text} on that day comes before it"
+        f"{first_text} is {timespans.describe_weekday_day(start)}, and {second_text} on that day comes before it"
         if same_day_earlier
-        else f"{second_text} ({_describe_day(end)}) comes before {first_text} ({_describe_day(start)})"
+        else f"{second_text} ({timespans.describe_weekday_day(end)}) comes before {first_text} ({timespans.describe_weekday_day(start)})"
     )
     return Outcome(
         claim=second,
         verified=False,
-        fields={"start": first_text, "point": _describe_day(start), "other": second_text, "claim": second_text},
+        fields={
+            "start": first_text,
+            "point": timespans.describe_weekday_day(start),
+            "other": second_text,
+            "claim": second_text,
+        },
         evidence=[evidence(facts, first, "start of the range")],
         computation=f"the range ends before it starts: {why}.",
         end=second.span.end + (after.end() - second.span.end if after is not None and second_part is not None else 0),
@@ -355,19 +365,6 @@ def _end_day(claim: DateClaim, start: dt.date) -> dt.date | None:
     if claim.resolution == "relative" and claim.weekday is not None:
         return start + dt.timedelta(days=(claim.weekday - start.weekday()) % 7)
     return claim.date
-
-
-def _describe(claim: DateClaim) -> str:
-    day = claim.date
-    if day is None:
-        return claim.text
-    if claim.resolution == "relative":
-        return f"{_describe_day(day)} ('{claim.text}', counted from the publication date)"
-    return _describe_day(day)
-
-
-def _describe_day(day: dt.date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()]}, {format_day(day.year, day.month, day.day)}"
 
 
 CHECK = ChronologyCheck()

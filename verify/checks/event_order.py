@@ -40,11 +40,11 @@ from itertools import islice
 
 from pydantic import Field
 
+from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
 from verify.claims import DateClaim, DurationClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.linking import Facts, stem
-from verify.vocab import WEEKDAY_NAMES, format_day
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{0,40}")
 _CLAUSE_MARKS = ",;:()—–"
@@ -267,14 +267,14 @@ def _offset_from_event(
         return None
     event, expected, wrong = (ok or judged)[0]
     name = " ".join(words)
-    event_text = f"the {name} ({_describe(event)})"
+    event_text = f"the {name} ({timespans.describe_day_claim(event)})"
     fields = {
         "claim": text[span[0] : cue.end(1)],
         "start": event_text,
-        "point": _describe_day(expected),
-        "other": _describe(stated),
+        "point": timespans.describe_weekday_day(expected),
+        "other": timespans.describe_day_claim(stated),
     }
-    computation = f"{text[span[0] : span[1]]} {relation} {event_text} is {_describe_day(expected)}; the sentence gives {_describe(stated)}."
+    computation = f"{text[span[0] : span[1]]} {relation} {event_text} is {timespans.describe_weekday_day(expected)}; the sentence gives {timespans.describe_day_claim(stated)}."
     return Outcome(
         claim=duration or stated,
         verified=not wrong,
@@ -344,21 +344,26 @@ def _earlier_later(facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
         shown = (wrong or fair)[0]
         name = f"{match.group(1)} {' '.join(words)}"
         relation = "before" if order == "earlier" else "after"
-        fields = {"claim": day.text, "start": f"the {name}", "point": _describe(day), "other": _describe(shown)}
+        fields = {
+            "claim": day.text,
+            "start": f"the {name}",
+            "point": timespans.describe_day_claim(day),
+            "other": timespans.describe_day_claim(shown),
+        }
         yield Outcome(
             claim=day,
             verified=not wrong,
             fields=fields,
             evidence=[evidence(facts, o, f"other mention of the {words[-1]}") for o in others[:5]],
             computation=(
-                f"the {name} is dated {_describe(day)}, "
+                f"the {name} is dated {timespans.describe_day_claim(day)}, "
                 + (
-                    f"after the {' '.join(words)} the article dates {_describe(shown)}, yet called '{match.group(1)}'."
+                    f"after the {' '.join(words)} the article dates {timespans.describe_day_claim(shown)}, yet called '{match.group(1)}'."
                     if wrong and order == "earlier"
-                    else f"before the {' '.join(words)} the article dates {_describe(shown)}, yet called "
+                    else f"before the {' '.join(words)} the article dates {timespans.describe_day_claim(shown)}, yet called "
                     f"'{match.group(1)}'."
                     if wrong
-                    else f"{relation} the {' '.join(words)} the article dates {_describe(shown)}."
+                    else f"{relation} the {' '.join(words)} the article dates {timespans.describe_day_claim(shown)}."
                 )
             ),
         )
@@ -413,9 +418,9 @@ def _sequel(facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
         wrong = event.date < day.date
         fields = {
             "claim": day.text,
-            "start": f"this {noun} ('{verb.group(0)}' {_describe(event)})",
-            "point": _describe(day),
-            "other": _describe(event),
+            "start": f"this {noun} ('{verb.group(0)}' {timespans.describe_day_claim(event)})",
+            "point": timespans.describe_day_claim(day),
+            "other": timespans.describe_day_claim(event),
         }
         yield Outcome(
             claim=day,
@@ -423,9 +428,9 @@ def _sequel(facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
             fields=fields,
             evidence=[evidence(facts, event, f"date of the {noun}")],
             computation=(
-                f"the sentence puts this {noun} after {day.text} ({_describe(day)}), "
+                f"the sentence puts this {noun} after {day.text} ({timespans.describe_day_claim(day)}), "
                 + ("but" if wrong else "and")
-                + f" the article dates it '{verb.group(0)}' {_describe(event)}"
+                + f" the article dates it '{verb.group(0)}' {timespans.describe_day_claim(event)}"
                 + (", before it." if wrong else ".")
             ),
         )
@@ -492,14 +497,19 @@ def _responses(facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
         asked_text = asked.text + (f" {parts[asked_part]}" if asked_part is not None else "")
         point = (before or readings)[0][0]
         claim = facts.claim_starting_at(claim_start) or asked
-        fields = {"claim": when, "start": asked_text, "point": _describe_day(point), "other": _describe(asked)}
+        fields = {
+            "claim": when,
+            "start": asked_text,
+            "point": timespans.describe_weekday_day(point),
+            "other": timespans.describe_day_claim(asked),
+        }
         yield Outcome(
             claim=claim,
             verified=not before,
             fields=fields,
             evidence=[evidence(facts, d, "the request") for d in evidence_days],
             computation=(
-                f"what was asked for {asked_text} ({_describe(asked)}) was given '{when}' ({_describe_day(point)}), "
+                f"what was asked for {asked_text} ({timespans.describe_day_claim(asked)}) was given '{when}' ({timespans.describe_weekday_day(point)}), "
                 + ("before it was asked for." if before else "after it was asked for.")
             ),
             start=claim_start,
@@ -518,19 +528,6 @@ def _part_after(text: str, position: int, parts: list[str]) -> int | None:
     if after is None or text[position : after.start()] != " " or after.group(0).lower() not in parts:
         return None
     return parts.index(after.group(0).lower())
-
-
-def _describe(claim: DateClaim) -> str:
-    day = claim.date
-    if day is None:
-        return claim.text
-    if claim.resolution == "relative":
-        return f"{_describe_day(day)} ('{claim.text}', counted from the publication date)"
-    return _describe_day(day)
-
-
-def _describe_day(day: dt.date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()]}, {format_day(day.year, day.month, day.day)}"
 
 
 CHECK = EventOrderCheck()

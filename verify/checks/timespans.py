@@ -14,7 +14,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from verify.claims import Approx, DateClaim
-from verify.vocab import MONTH_NAMES, format_day
+from verify.vocab import MONTH_NAMES, WEEKDAY_NAMES, format_day
 
 Bounds = tuple[dt.date, dt.date]
 
@@ -101,3 +101,18 @@ def describe_range(values: tuple[float, float], unit: str) -> str:
 def hull(bounds: list[Bounds]) -> Bounds:
     """The smallest bounds containing all of ``bounds``."""
     return min(b[0] for b in bounds), max(b[1] for b in bounds)
+
+
+def describe_weekday_day(day: dt.date) -> str:
+    """A day with its weekday: "Tuesday, September 11, 2019"."""
+    return f"{WEEKDAY_NAMES[day.weekday()]}, {format_day(day.year, day.month, day.day)}"
+
+
+def describe_day_claim(claim: DateClaim) -> str:
+    """A date claim as its weekday and day, saying when it was resolved from the publication date."""
+    day = claim.date
+    if day is None:
+        return claim.text
+    if claim.resolution == "relative":
+        return f"{describe_weekday_day(day)} ('{claim.text}', counted from the publication date)"
+    return describe_weekday_day(day)
