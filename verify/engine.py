@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import string
 from typing import Any
 
 from verify.checks import get_check
-from verify.checks.base import Outcome
+from verify.checks.base import Outcome, Params
 from verify.findings import Finding
 from verify.linking import Facts
 from verify.rules import Rule
@@ -29,6 +30,24 @@ def render(template: str, fields: dict[str, Any]) -> str:
     return _FORMATTER.format(template, **fields)
 
 
+#: Validated parameters by rule: (the rule, a copy of its raw params, the validated model).
+_PARAMS: dict[int, tuple[Rule, dict[str, Any], Params]] = {}
+
+
+def _params(model: type[Params], rule: Rule) -> Params:
+    """A rule's params validated by its kind's model, once per rule rather than once per
+    document (validation costs more than checking a short article). A rule whose params
+    were changed since is validated again."""
+    cached = _PARAMS.get(id(rule))
+    if cached is not None and cached[0] is rule and cached[1] == rule.params and isinstance(cached[2], model):
+        return cached[2]
+    params = model.model_validate(rule.params)
+    if len(_PARAMS) >= 1024:  # rules made on the fly: keep the cache small
+        _PARAMS.clear()
+    _PARAMS[id(rule)] = (rule, copy.deepcopy(rule.params), params)
+    return params
+
+
 def run_rules(facts: Facts, rules: list[Rule]) -> tuple[list[Finding], list[Finding]]:
     """Problems and verifications from every rule, each list in text order."""
     problems: list[Finding] = []
@@ -37,7 +56,7 @@ def run_rules(facts: Facts, rules: list[Rule]) -> tuple[list[Finding], list[Find
         check = get_check(rule.kind)
         if check is None:
             continue
-        params = check.Params.model_validate(rule.params)
+        params = _params(check.Params, rule)
         for outcome in check.run(facts, params):
             finding = _finding(facts, rule, outcome)
             (verified if outcome.verified else problems).append(finding)

@@ -36,8 +36,14 @@ def get_check(kind: str) -> Check | None:
     module = _REGISTRY.get(kind)
     if module is None:
         return None
-    check: Check = import_module(f"verify.checks.{module}").CHECK
+    check = _LOADED.get(module)
+    if check is None:  # import_module costs more than a short rule: once per kind
+        check = _LOADED[module] = import_module(f"verify.checks.{module}").CHECK
     return check
+
+
+#: module name → its loaded ``CHECK``.
+_LOADED: dict[str, Check] = {}
 
 
 def params_model(kind: str) -> type[Params] | None:

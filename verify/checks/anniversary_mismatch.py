@@ -365,21 +365,25 @@ def _earlier_dates(facts: Facts, duration: DurationClaim, later: DateClaim) -> l
     """The dates "N years later" may count from: those earlier in its paragraph, else
     the last dated sentence of the paragraph before."""
     paragraph = facts.paragraph_of(duration)
-    before = [
-        d
-        for d in facts.claims
-        if isinstance(d, DateClaim)
-        and d.valid
-        and d.year is not None
-        and d.resolution != "relative"
-        and d is not later
-        and d.span.end <= duration.span.start
-    ]
-    same = [d for d in before if facts.paragraph_of(d) == paragraph]
+    by_paragraph = facts.memo("anniversary dates by paragraph", lambda: _dates_by_paragraph(facts))
+
+    def before(index: int) -> list[DateClaim]:
+        return [d for d in by_paragraph.get(index, []) if d is not later and d.span.end <= duration.span.start]
+
+    same = before(paragraph)
     if same:
         return same
-    previous = [d for d in before if facts.paragraph_of(d) == paragraph - 1]
+    previous = before(paragraph - 1)
     return [d for d in previous if d.sentence == previous[-1].sentence] if previous else []
+
+
+def _dates_by_paragraph(facts: Facts) -> dict[int, list[DateClaim]]:
+    """Valid, non-relative dates with a year, by paragraph, in text order (once per article)."""
+    found: dict[int, list[DateClaim]] = {}
+    for d in facts.claims:
+        if isinstance(d, DateClaim) and d.valid and d.year is not None and d.resolution != "relative":
+            found.setdefault(facts.paragraph_of(d), []).append(d)
+    return found
 
 
 def _judge_later(

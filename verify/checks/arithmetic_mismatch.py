@@ -50,7 +50,9 @@ and loosens percentages by ``about_tolerance``; "nearly doubled" is not judged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -59,9 +61,11 @@ from pydantic import Field
 from verify.checks.base import Check, Outcome, Params, evidence
 from verify.checks.casualties import noun_forms
 from verify.checks.conversion_mismatch import half_step
+from verify.checks.cues import any_cue_match, any_cue_search
 from verify.checks.groups import GroupSize, named_sizes, rest_sizes, stated_sizes
 from verify.claims import Claim, CountClaim, MoneyClaim, NumberClaim, PercentageClaim, QuantityClaim
 from verify.extraction.lexicon import STOPWORDS
+from verify.extraction.wordstart import BOUNDARY_BEHIND, dispatch, ignorecase_words
 from verify.findings import Evidence
 from verify.linking import Facts, stem
 
@@ -398,7 +402,7 @@ def _later_list(
         return None
     name = singular.capitalize()
     item = rf"(?:{name}\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+{name})"
-    pattern = re.compile(rf"{item}(?:\s*,\s*{item}){{0,20}}\s*,?\s+(?:and|or)\s+{item}")
+    pattern: re.Pattern[str] | None = None  # compiled only for a sentence that may hold the list
     function_stems = {stem(word) for word in STOPWORDS}
     count_stems = facts.sentence_stems[count.sentence] - {stem(noun), stem(singular)} - function_stems
     last = min(len(facts.document.sentences) - 1, count.sentence + params.enumeration_reach)
@@ -408,6 +412,8 @@ def _later_list(
         if len(count_stems & facts.sentence_stems[sentence]) < params.enumeration_shared_words:
             continue
         start, end = _sentence_bounds(facts, sentence)
+        if pattern is None:
+            pattern = re.compile(rf"{item}(?:\s*,\s*{item}){{0,20}}\s*,?\s+(?:and|or)\s+{item}")
         match = pattern.search(text, start, end)
         if match is None or _partial_before(text, match.start(), partial):
             continue
@@ -449,9 +455,7 @@ def _stated_totals(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
             tail = text[total.span.end : total.span.end + 40].lower()
             noun_tail = tail[tail.find(total.noun) + len(total.noun) :] if total.noun in tail else tail
             lead = text[max(0, total.span.start - 20) : total.span.start].lower()
-            cued = any(re.match(rf"\s*{re.escape(cue)}\b", noun_tail) for cue in after) or any(
-                re.search(rf"\b{re.escape(cue)}\s*$", lead) for cue in before
-            )
+            cued = any_cue_match(r"\s*{cues}\b", after, noun_tail) or any_cue_search(r"\b{cues}\s*$", before, lead)
             if not cued:
                 continue
             parts = _run_before(text, figures[:index], total) or _run_after(text, figures[index + 1 :], total)
@@ -507,7 +511,7 @@ def _remainders(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
         if not isinstance(rest, (CountClaim, NumberClaim)) or rest.approx != "exact":
             continue
         lead = text[max(0, rest.span.start - 16) : rest.span.start].lower()
-        if not any(re.search(rf"\b{re.escape(cue)}\s*$", lead) for cue in cues):
+        if not any_cue_search(r"\b{cues}\s*$", cues, lead):
             continue
         window = [c for s in range(max(0, rest.sentence - 2), rest.sentence + 1) for c in _figures(facts, s)]
         window = [c for c in window if c.span.start < rest.span.start]
@@ -523,15 +527,21 @@ def _remainders(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
             continue  # a figure of something else stands among the parts
         if any(getattr(c, "approx", "exact") != "exact" for c in parts) or len(parts) < 3:
             continue
-        between = [
-            c
-            for c in facts.claims
-            if total.span.end <= c.span.start < rest.span.start
-            and isinstance(c, (PercentageClaim, MoneyClaim, QuantityClaim))
-        ]
-        if between:
+        if _measure_between(facts, total.span.end, rest.span.start):
             continue
         yield _sum_outcome(facts, rest, parts, total)
+
+
+def _measure_between(facts: Facts, start: int, end: int) -> bool:
+    """True when a percentage, money or quantity claim starts in ``[start, end)``."""
+    # Their starts, sorted once per article: a bisection per remainder instead of a scan.
+    starts = facts.memo(
+        "measure starts",
+        lambda: sorted(
+            c.span.start for c in facts.claims if isinstance(c, (PercentageClaim, MoneyClaim, QuantityClaim))
+        ),
+    )
+    return bisect_left(starts, end) > bisect_left(starts, start)
 
 
 def _sum_outcome(facts: Facts, claim: Claim, parts: list[Claim], total: CountClaim) -> Outcome:
@@ -806,7 +816,7 @@ def _group_sizes(facts: Facts, params: ArithmeticParams) -> list[tuple[int, Grou
         if end <= facts.document.body_start:
             continue
         lowered = text[start:end].lower()
-        cued = any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in cues)
+        cued = any_cue_search(r"\b{cues}\b", cues, lowered)
         if set(_WORD.findall(lowered)) & blockers:
             cued_before = False
             continue
@@ -856,6 +866,11 @@ def _groups(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
 
 
 def _alternatives(words: list[str]) -> str:
+    return _alternatives_of(tuple(words))
+
+
+@lru_cache(maxsize=256)  # the same rule's words for every article
+def _alternatives_of(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
 
 
@@ -876,11 +891,26 @@ def _toll_figures(facts: Facts, sentence: int, exclude: int, toll: set[str]) -> 
     return found
 
 
+@lru_cache(maxsize=16)
+def _revision_hint(earlier: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """What every revision phrase holds ("earlier toll of"), written to be found at C speed
+    (see verify/extraction/wordstart.py); None when a word does not start with a letter."""
+    words = [re.escape(word).replace(r"\ ", r"\s+") for word in sorted(earlier, key=len, reverse=True)]
+    if not words or not all(word[:1].isalpha() for word in words):
+        return None
+    tail = rf"(?i:\s+(?:death\s+)?(?:{_alternatives_of(nouns)})\s+of\s+)"
+    branches = [(first, rest + tail) for first, rest in ignorecase_words(words, behind="")]
+    return re.compile(dispatch(branches, common=BOUNDARY_BEHIND))
+
+
 def _revisions(facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
     """An upward revision to a smaller figure, or a downward one to a larger."""
     if not facts.document.sentences or not params.revised_nouns:
         return
     text = facts.document.text
+    hint = _revision_hint(tuple(params.earlier_words), tuple(params.revised_nouns))
+    if hint is not None and hint.search(text, facts.document.body_start) is None:
+        return  # no "earlier toll of": most articles revise nothing
     pattern = re.compile(
         rf"\b(?:(?P<up>{_alternatives(params.revised_up)})|(?P<down>{_alternatives(params.revised_down)}))"
         rf"\s+(?:from\s+)?(?:an?|the|its)\s+(?:{_alternatives(params.earlier_words)})\s+(?:death\s+)?"

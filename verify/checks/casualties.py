@@ -112,6 +112,9 @@ def _item(tokens: list[re.Match[str]], at: int, nouns: dict[str, str]) -> tuple[
 
 def casualty_lists(text: str, start: int, end: int, verbs: dict[str, str], nouns: dict[str, str]) -> list[CasualtyList]:
     """The casualty lists in ``text[start:end]`` (one sentence or a headline), with offsets into ``text``."""
+    lowered = text[start:end].lower()
+    if not any(form in lowered for form in verbs):
+        return []  # no verb even inside a word: skip tokenizing (most sentences)
     tokens = list(_TOKEN.finditer(text, start, end))
     if not any(token.group().lower() in verbs for token in tokens):
         return []  # a list is one only with a verb ("killed", "died"): most sentences have none

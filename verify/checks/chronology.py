@@ -141,12 +141,10 @@ def _after_days(
     paragraph = facts.document.paragraph_index(start)
     anchors = [
         d
-        for d in facts.days
-        if d.span.end <= start
-        and facts.paragraph_of(d) == paragraph
-        and not (d.sentence == sentence and _between_words(text, d.span.end, start) > 12)
+        for d in facts.days_in_paragraphs(paragraph, paragraph)
+        if d.span.end <= start and not (d.sentence == sentence and _between_words(text, d.span.end, start) > 12)
     ]
-    targets = [d for d in facts.days if d.sentence == sentence and d.span.start >= end]
+    targets = [d for d in facts.days_in_sentences(sentence, sentence) if d.span.start >= end]
     if not anchors or not targets:
         return None
     target = targets[0]

@@ -66,6 +66,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field
@@ -73,6 +74,7 @@ from pydantic import Field
 from verify import units
 from verify.checks.base import Check, Outcome, Params, evidence
 from verify.checks.casualties import CasualtyList, Item, casualty_lists, noun_forms, verb_forms
+from verify.checks.cues import any_cue_search
 from verify.claims import AgeClaim, Claim, CountClaim, DateClaim, NumberClaim, OrdinalClaim, QuantityClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.extraction.numbers import parse_number
@@ -171,8 +173,9 @@ class _Owned:
     person: str
 
 
+@lru_cache(maxsize=4096)  # a name recurs across an article and across articles
 def _clean_name(name: str) -> str | None:
-    words = [re.sub(r"['’]s$", "", word) for word in name.split()]
+    words = [word[:-2] if word.endswith(("'s", "’s")) else word for word in name.split()]
     while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in ("according",)):
         words = words[1:]
     if not words or all(word.lower() in _NOT_NAMES for word in words):
@@ -306,7 +309,7 @@ def _ages(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
 def _predicate(facts: Facts, ordinal: OrdinalClaim, cues: list[str]) -> bool:
     text = facts.document.text
     lead = text[max(0, ordinal.span.start - 24) : ordinal.span.start].lower()
-    return any(re.search(rf"\b{re.escape(cue)}\s+$", lead) for cue in cues)
+    return any_cue_search(r"\b{cues}\s+$", cues, lead)
 
 
 def _scope(facts: Facts, ordinal: OrdinalClaim, restricting: set[str]) -> str | bool | None:
@@ -384,8 +387,15 @@ def _shared_name(first: set[str], second: set[str]) -> str | None:
     return max(shared, key=len) if shared else None
 
 
-def _sentence_words(facts: Facts, sentence: int) -> set[str]:
-    return {word.lower() for word in re.findall(r"[A-Za-z]+", facts.sentence_text(sentence))}
+def _sentence_words(facts: Facts, sentence: int) -> frozenset[str]:
+    """A sentence's words, lowercased (once per sentence: several mechanisms ask)."""
+    return facts.memo(
+        ("sentence words", sentence),
+        lambda: frozenset(word.lower() for word in _LETTERS.findall(facts.sentence_text(sentence))),
+    )
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _several(facts: Facts, ordinal: OrdinalClaim) -> bool:
@@ -565,9 +575,15 @@ def _measures(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
     ]
     originals = {q.converts for q in facts.of_type(QuantityClaim) if q.converts is not None}
     several: dict[str, bool] = {}
-    for index, (later, noun) in enumerate(measured):
-        for earlier, earlier_noun in measured[:index]:
-            if earlier_noun != noun or earlier.sentence == later.sentence:
+    # Earlier measures of each noun, in text order: a measure is compared only with its own noun's.
+    same_noun: dict[str, list[QuantityClaim]] = {}
+    for later, noun in measured:
+        earlier_measures = same_noun.setdefault(noun, [])
+        if earlier_measures and several.get(noun):
+            continue  # the article speaks of more than one: no pair of this noun is judged
+        earlier_measures.append(later)
+        for earlier in earlier_measures[:-1]:
+            if earlier.sentence == later.sentence:
                 continue
             if earlier.span.start in originals or later.span.start in originals:
                 continue
@@ -715,10 +731,14 @@ def _scheduled(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
     finder = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(firsts, key=len, reverse=True)))})", re.IGNORECASE)
     starts = [match.start() for match in finder.finditer(text)]
     patterns: dict[str, list[tuple[re.Pattern[str], set[int]]]] = {}
+    by_first: dict[str, set[int]] = {}  # phrases often share their first word ("stand down", "stand aside")
     for event, phrases in params.events.items():
         for phrase in phrases:
-            first = re.compile(rf"\b{re.escape(phrase.split()[0])}", re.IGNORECASE)
-            sentences = {facts.document.sentence_index(start) for start in starts if first.match(text, start)}
+            word = phrase.split()[0]
+            if word not in by_first:
+                first = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+                by_first[word] = {facts.document.sentence_index(start) for start in starts if first.match(text, start)}
+            sentences = set(by_first[word])
             if sentences:
                 patterns.setdefault(event, []).append((_phrase_pattern(phrase), sentences))
     candidates = sorted({index for entries in patterns.values() for _, sentences in entries for index in sentences})

@@ -18,19 +18,26 @@ dates whose difference happens to fit. Three ties, tried in order:
    verify a duration but never flag one.
 
 Cue words live in the rule file. Durations of hours and less are left alone.
+
+Candidate end dates are judged once per distinct day they can mean, and at most
+``_MAX_EVIDENCE_ENDS`` of them are quoted as evidence (the computation counts the
+rest), so that an article that repeats its dates stays linear in its length.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import heapq
 import re
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
+from verify.checks.timespans import Bounds
 from verify.claims import DateClaim, DurationClaim
 from verify.linking import Facts, stem
 
@@ -93,8 +100,25 @@ class DurationCheck(Check):
                 yield outcome
 
 
+#: Candidate end dates grouped by the days they can mean, each with its position among
+#: the candidates (text order): one group is judged once however often its dates recur.
+Grouped = dict[Bounds, list[tuple[int, DateClaim]]]
+
 # A tie: the start date, the candidate end dates, and whether a mismatch may be flagged.
-Tie = tuple[DateClaim, list[DateClaim], bool, str]
+Tie = tuple[DateClaim, list[DateClaim] | Grouped, bool, str]
+
+#: End dates quoted as evidence at most; the computation says how many there are.
+_MAX_EVIDENCE_ENDS = 8
+
+
+def _group(ends: list[DateClaim]) -> Grouped:
+    """Candidates grouped by their bounds, in order of first appearance; dates without bounds dropped."""
+    grouped: Grouped = {}
+    for index, end in enumerate(ends):
+        bounds = end.bounds()
+        if bounds is not None:
+            grouped.setdefault(bounds, []).append((index, end))
+    return grouped
 
 
 def _ranges(facts: Facts, duration: DurationClaim) -> list[tuple[DateClaim, DateClaim]]:
@@ -263,31 +287,61 @@ def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stem
     subject = stem(duration.about)
     if subject in _TIME_STEMS:
         return None  # "after the previous year": a time word names no event to date
-    starts = _dates_for(facts, subject, skip_stems, exclude_sentence=duration.sentence)
-    if not starts:
+    start = _earliest_start(facts, subject, skip_stems, exclude_sentence=duration.sentence)
+    if start is None:
         opener = _paragraph_opener_event(facts, duration)
-        starts = _dates_for(facts, opener, skip_stems, exclude_sentence=duration.sentence) if opener else []
-    if not starts:
+        start = _earliest_start(facts, opener, skip_stems, exclude_sentence=duration.sentence) if opener else None
+    if start is None:
         return _preceding_start(facts, duration, end_stems, skip_stems)
-    start = min(starts, key=lambda d: d.bounds() or (d.span.start,))
     start_bounds = start.bounds()
     assert start_bounds is not None
     # Tier 1: sentences naming the event and its end.
-    tied = [
-        d
-        for d in facts.days
-        if subject in facts.sentence_stems[d.sentence]
-        and facts.sentence_stems[d.sentence] & end_stems
-        and not facts.sentence_stems[d.sentence] & skip_stems
-        and d is not start
-    ]
+    tied = _without(_tied_days(facts, subject, end_stems, skip_stems), start)
     if tied:
         return start, tied, True, f"the dates the article gives for the {duration.about}"
     # Tier 2: end-cue sentences anywhere after the start: may verify, never flag.
-    loose = facts.dates_with_cues(end_stems, skip_stems, after=start_bounds[1])
+    loose = _cued_after(facts, end_stems, skip_stems, after=start_bounds[1])
     if loose:
         return start, loose, False, "the end dates the article gives"
     return None
+
+
+def _tied_days(facts: Facts, subject: str, end_stems: set[str], skip_stems: set[str]) -> Grouped:
+    """The days of sentences that name ``subject`` and an end cue and no skip cue, grouped (once per subject)."""
+
+    def compute() -> Grouped:
+        stems = facts.sentence_stems
+        return _group(
+            [
+                d
+                for d in facts.days
+                if subject in stems[d.sentence] and stems[d.sentence] & end_stems and not stems[d.sentence] & skip_stems
+            ]
+        )
+
+    return facts.memo(("duration tied days", subject, frozenset(end_stems), frozenset(skip_stems)), compute)
+
+
+def _without(grouped: Grouped, start: DateClaim) -> Grouped:
+    """The candidates other than the start itself."""
+    bounds = start.bounds()
+    if bounds is None or bounds not in grouped:
+        return grouped
+    rest = [(index, d) for index, d in grouped[bounds] if d is not start]
+    result = dict(grouped)
+    if rest:
+        result[bounds] = rest
+    else:
+        del result[bounds]
+    return result
+
+
+def _cued_after(facts: Facts, end_stems: set[str], skip_stems: set[str], after: dt.date) -> Grouped:
+    """Days in end-cue sentences later than ``after``, grouped."""
+    key = ("duration cued days", frozenset(end_stems), frozenset(skip_stems))
+    grouped = facts.memo(key, lambda: _group(facts.dates_with_cues(end_stems, skip_stems)))
+    # Days: both bounds are the day itself.
+    return {bounds: members for bounds, members in grouped.items() if bounds[0] > after}
 
 
 def _preceding_start(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stems: set[str]) -> Tie | None:
@@ -300,16 +354,24 @@ def _preceding_start(facts: Facts, duration: DurationClaim, end_stems: set[str],
     start = before[-1]
     bounds = start.bounds()
     assert bounds is not None
-    loose = facts.dates_with_cues(end_stems, skip_stems, after=bounds[1])
+    loose = _cued_after(facts, end_stems, skip_stems, after=bounds[1])
     return (start, loose, False, "the end dates the article gives") if loose else None
 
 
-def _dates_for(facts: Facts, subject: str, skip_stems: set[str], exclude_sentence: int) -> list[DateClaim]:
-    return [
-        d
-        for d in facts.dates_mentioning(subject)
-        if d.sentence != exclude_sentence and d.bounds() and not facts.sentence_stems[d.sentence] & skip_stems
-    ]
+def _earliest_start(facts: Facts, subject: str, skip_stems: set[str], exclude_sentence: int) -> DateClaim | None:
+    """The earliest date given in a sentence naming ``subject`` (first in text among equals),
+    outside the duration's own sentence and sentences with a skip cue."""
+
+    def compute() -> list[DateClaim]:
+        dates = [
+            d
+            for d in facts.dates_mentioning(subject)
+            if d.bounds() and not facts.sentence_stems[d.sentence] & skip_stems
+        ]
+        return sorted(dates, key=lambda d: d.bounds() or (d.span.start,))  # stable: text order among equals
+
+    ordered = facts.memo(("duration starts", subject, frozenset(skip_stems)), compute)
+    return next((d for d in ordered if d.sentence != exclude_sentence), None)
 
 
 def _paragraph_opener_event(facts: Facts, duration: DurationClaim) -> str | None:
@@ -319,60 +381,68 @@ def _paragraph_opener_event(facts: Facts, duration: DurationClaim) -> str | None
 
 
 def _judge(
-    facts: Facts, duration: DurationClaim, start: DateClaim, ends: list[DateClaim], may_flag: bool, how: str
+    facts: Facts,
+    duration: DurationClaim,
+    start: DateClaim,
+    ends: list[DateClaim] | Grouped,
+    may_flag: bool,
+    how: str,
 ) -> Outcome | None:
     start_bounds = start.bounds()
     if start_bounds is None:
         return None
     unit = duration.unit
     stated = timespans.stated_range(duration.amount, duration.approx, unit)
-    fits: list[tuple[DateClaim, tuple[float, float]]] = []
-    misses: list[tuple[DateClaim, tuple[float, float]]] = []
-    for end in ends:
-        end_bounds = end.bounds()
-        if end_bounds is None or end_bounds[1] < start_bounds[0]:
+    grouped = ends if isinstance(ends, dict) else _group(ends)
+    fits: list[tuple[Bounds, tuple[float, float], list[tuple[int, DateClaim]]]] = []
+    misses: list[tuple[Bounds, tuple[float, float], list[tuple[int, DateClaim]]]] = []
+    for end_bounds, members in grouped.items():
+        if end_bounds[1] < start_bounds[0]:
             continue
         actual = timespans.span_range(start_bounds, end_bounds, unit)
-        (fits if timespans.overlaps(stated, actual) else misses).append((end, actual))
-    stated_text = duration.text
+        (fits if timespans.overlaps(stated, actual) else misses).append((end_bounds, actual, members))
     if fits and (not misses or not may_flag):
-        used = [end for end, _ in fits]
-        bounds = timespans.hull([b for b in (end.bounds() for end in used) if b])
-        actual = (min(a[0] for _, a in fits), max(a[1] for _, a in fits))
-        return Outcome(
-            claim=duration,
-            verified=True,
-            fields={
-                "start": timespans.describe_date(start),
-                "end": timespans.describe_bounds(bounds),
-                "actual": timespans.describe_range(_whole(actual, unit), unit),
-                "stated": stated_text,
-            },
-            evidence=[evidence(facts, start, "start")] + [evidence(facts, end, "end") for end in used],
-            computation=(
-                f"From {timespans.describe_date(start)} to {timespans.describe_bounds(bounds)} is "
-                f"{timespans.describe_range(_whole(actual, unit), unit)} ({how}); stated: {stated_text}."
-            ),
-        )
+        return _outcome(facts, duration, start, fits, verified=True, how=how)
     if misses and not fits and may_flag:
-        bounds = timespans.hull([b for b in (end.bounds() for end, _ in misses) if b])
-        actual = (min(a[0] for _, a in misses), max(a[1] for _, a in misses))
-        return Outcome(
-            claim=duration,
-            verified=False,
-            fields={
-                "start": timespans.describe_date(start),
-                "end": timespans.describe_bounds(bounds),
-                "actual": timespans.describe_range(_whole(actual, unit), unit),
-                "stated": stated_text,
-            },
-            evidence=[evidence(facts, start, "start")] + [evidence(facts, end, "end") for end, _ in misses],
-            computation=(
-                f"From {timespans.describe_date(start)} to {timespans.describe_bounds(bounds)} is "
-                f"{timespans.describe_range(_whole(actual, unit), unit)} ({how}), not {stated_text}."
-            ),
-        )
+        return _outcome(facts, duration, start, misses, verified=False, how=how)
     return None
+
+
+def _outcome(
+    facts: Facts,
+    duration: DurationClaim,
+    start: DateClaim,
+    used: list[tuple[Bounds, tuple[float, float], list[tuple[int, DateClaim]]]],
+    verified: bool,
+    how: str,
+) -> Outcome:
+    """The outcome for the end dates ``used`` (all fitting, or all missing)."""
+    unit = duration.unit
+    bounds = timespans.hull([end_bounds for end_bounds, _, _ in used])
+    actual = _whole((min(a[0] for _, a, _ in used), max(a[1] for _, a, _ in used)), unit)
+    # The first ends in text order; a long article may give the same end dates many times.
+    quoted = list(islice(heapq.merge(*(members for _, _, members in used)), _MAX_EVIDENCE_ENDS))
+    count = sum(len(members) for _, _, members in used)
+    stated_text = duration.text
+    span = (
+        f"From {timespans.describe_date(start)} to {timespans.describe_bounds(bounds)} is "
+        f"{timespans.describe_range(actual, unit)} ({how})"
+    )
+    computation = f"{span}; stated: {stated_text}." if verified else f"{span}, not {stated_text}."
+    if count > len(quoted):
+        computation += f" The evidence quotes the first {len(quoted)} of {count} end dates."
+    return Outcome(
+        claim=duration,
+        verified=verified,
+        fields={
+            "start": timespans.describe_date(start),
+            "end": timespans.describe_bounds(bounds),
+            "actual": timespans.describe_range(actual, unit),
+            "stated": stated_text,
+        },
+        evidence=[evidence(facts, start, "start")] + [evidence(facts, end, "end") for _, end in quoted],
+        computation=computation,
+    )
 
 
 def _whole(values: tuple[float, float], unit: str) -> tuple[float, float]:

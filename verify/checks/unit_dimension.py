@@ -16,6 +16,7 @@ restated value agrees with the original.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -117,10 +118,17 @@ class UnitDimensionCheck(Check):
             return None
         cue_word, cue = cues[0]
         suggestion = _suggest(quantity, cue.expect, None)
-        related = [
-            other for other in quantities if other is not quantity and units.same_dimension(other.unit, cue.expect)
-        ]
-        related.sort(key=lambda other: (other.value != quantity.value, abs(other.span.start - quantity.span.start)))
+        # The article's quantities of the expected dimension, found once per dimension; the
+        # three nearest (same value first) without sorting them all for every outcome.
+        alike = facts.memo(
+            ("quantities of dimension", cue.expect),
+            lambda: [other for other in quantities if units.same_dimension(other.unit, cue.expect)],
+        )
+        related = heapq.nsmallest(
+            3,
+            (other for other in alike if other is not quantity),
+            key=lambda other: (other.value != quantity.value, abs(other.span.start - quantity.span.start)),
+        )
         return Outcome(
             claim=quantity,
             verified=False,

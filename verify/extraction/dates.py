@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from verify.extraction.wordstart import expand_case, scan, word_start
 from verify.vocab import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
 
 _WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY_PATTERN})(?:,?\s+(?:the\s+)?|\s*\(\s*))?"
@@ -24,23 +25,40 @@ _NAME_START = "".join(sorted({name[0] for name in f"{WEEKDAY_PATTERN}|{MONTH_PAT
 MONTH_DAY = re.compile(
     rf"\b(?=[{_NAME_START}]){_WEEKDAY_LEAD}(?P<mon>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b{_YEAR_TAIL}"
 )
+# MONTH_DAY without groups, each weekday and month opening a branch (see wordstart.scan).
+_MONTH_DAY_FAST = re.compile(
+    "(?:"
+    + word_start(
+        [rf"{day}(?:,?\s+(?:the\s+)?|\s*\(\s*)(?:{MONTH_PATTERN})" for day in WEEKDAY_PATTERN.split("|")]
+        + MONTH_PATTERN.split("|")
+    )
+    + r")\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:])\b(?:,?\s+\d{4}(?![\d:]))?"
+)
 # "1 February 2019", "the 15th of May"
 DAY_MONTH = re.compile(
     rf"\b{_WEEKDAY_LEAD}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_PATTERN})\b{_YEAR_TAIL}"
 )
+# What every DAY_MONTH match contains, without its costly opening: a document without
+# it has no such date, and the full pattern need not be tried at every position.
+_DAY_MONTH_HINT = re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN})")
 # "November 2020", "late February 1944"
-MONTH_YEAR = re.compile(rf"\b(?P<mon>{MONTH_PATTERN}),?\s+(?:of\s+)?(?P<year>\d{{4}})(?![\d:])")
+# (The patterns scanned over the whole text open with literal characters: see wordstart.)
+MONTH_YEAR = re.compile(rf"(?P<mon>{word_start(MONTH_PATTERN.split('|'))}),?\s+(?:of\s+)?(?P<year>\d{{4}})(?![\d:])")
 # A year only when a preposition makes it one: "in 1993", "from 1977 to 1995".
+_YEAR_PREPOSITIONS = (
+    "[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|to|[Bb]y|of|[Bb]etween|and|[Dd]uring|[Bb]efore|[Aa]fter|"
+    "[Ss]tarting in|[Bb]eginning in|[Ee]nding in|[Tt]hrough|[Cc]irca|[Ss]ummer of|[Ww]inter of|[Ss]pring of|[Aa]utumn of|"
+    "the year|[Bb]orn"
+)
 YEAR = re.compile(
-    r"\b(?P<prep>[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|to|[Bb]y|of|[Bb]etween|and|[Dd]uring|[Bb]efore|[Aa]fter|"
-    r"[Ss]tarting in|[Bb]eginning in|[Ee]nding in|[Tt]hrough|[Cc]irca|[Ss]ummer of|[Ww]inter of|[Ss]pring of|[Aa]utumn of|"
-    r"the year|[Bb]orn)\s+(?:(?:early|late|mid)[- ]?\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b(?![-–/:.,]?\d)(?!\s*(?:%|percent))"
+    rf"(?P<prep>{word_start(expand_case(_YEAR_PREPOSITIONS.split('|')))})\s+"
+    r"(?:(?:early|late|mid)[- ]?\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b(?![-–/:.,]?\d)(?!\s*(?:%|percent))"
 )
 # A weekday in parentheses after its date: "March 5, 2019 (Tuesday)".
 TRAILING_WEEKDAY = re.compile(rf"\s?\(\s?(?P<wd>{WEEKDAY_PATTERN})\s?\)")
 # "1987–2017": two years joined by a dash.
 YEAR_RANGE = re.compile(
-    r"(?<![\d/.-])(?P<first>1[6-9]\d\d|20\d\d)\s?[–—-]\s?(?P<last>1[6-9]\d\d|20\d\d)(?![\d/-]|\.\d)"
+    r"(?P<first>(?:1(?<![\d/.-].)[6-9]|2(?<![\d/.-].)0)\d\d)\s?[–—-]\s?(?P<last>1[6-9]\d\d|20\d\d)(?![\d/-]|\.\d)"
 )
 # The second day of "July 13 to 17", followed by an end of phrase, "of", "in" or a year.
 DAY_CONTINUATION = re.compile(
@@ -48,11 +66,23 @@ DAY_CONTINUATION = re.compile(
     r"(?:,?\s+(?P<year>\d{4})(?![\d:]))?(?=\s*(?:[.,;:)]|$)|\s+(?:of|in)\b)"
 )
 # "last July", "next March", "this September".
-RELATIVE_MONTH = re.compile(rf"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<mon>{MONTH_PATTERN})\b(?!\s*\d)")
-ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+RELATIVE_MONTH = re.compile(
+    rf"(?P<mod>{word_start(expand_case(['[Ll]ast', '[Nn]ext', '[Tt]his']))})\s+(?P<mon>{MONTH_PATTERN})\b(?!\s*\d)"
+)
+ISO_DATE = re.compile(r"(?P<year>\d(?<!\w.)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # A weekday on its own: "on Tuesday", "Wednesday morning", "last Friday".
 WEEKDAY = re.compile(rf"\b(?:(?P<mod>last|next|this|on|On|Last|Next|This)\s+)?(?P<wd>{WEEKDAY_PATTERN})\b")
-RELATIVE_DAY = re.compile(r"\b(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")
+_WEEKDAY_FAST = re.compile(
+    "(?:"
+    + word_start(
+        [rf"{mod}\s+(?:{WEEKDAY_PATTERN})" for mod in "last|next|this|on|On|Last|Next|This".split("|")]
+        + WEEKDAY_PATTERN.split("|")
+    )
+    + r")\b"
+)
+RELATIVE_DAY = re.compile(
+    rf"(?P<word>{word_start(expand_case(['[Tt]oday', '[Yy]esterday', '[Tt]omorrow', '[Tt]onight']))})\b"
+)
 
 _BESIDE_RELATIVE_DAY = re.compile(r"\b(?P<word>today|yesterday|tomorrow),?\s+(?:on\s+)?$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
@@ -101,7 +131,13 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
     """Absolute dates in ``text[start:end]``; overlapping matches keep the longest."""
     found: list[RawDate] = []
     for pattern in (MONTH_DAY, DAY_MONTH):
-        for match in pattern.finditer(text, start, end):
+        if pattern is DAY_MONTH and _DAY_MONTH_HINT.search(text, start, end) is None:
+            continue
+        if pattern is MONTH_DAY:
+            matches = scan(_MONTH_DAY_FAST, MONTH_DAY, text, start, end)
+        else:
+            matches = pattern.finditer(text, start, end)
+        for match in matches:
             day = int(match["day"])
             if day == 0 or day > 31:
                 continue
@@ -171,7 +207,7 @@ def find_relative_dates(text: str, start: int, end: int, reference: dt.date | No
                 match.start(), match.end(), year, month, None, resolution="relative", resolved_from="the reference date"
             )
         )
-    for match in WEEKDAY.finditer(text, start, end):
+    for match in scan(_WEEKDAY_FAST, WEEKDAY, text, start, end):
         weekday = WEEKDAYS[match["wd"].lower()]
         resolved = _resolve_weekday(text, match, weekday, reference) if reference else None
         result.append(

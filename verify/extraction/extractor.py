@@ -51,6 +51,7 @@ from verify.extraction.numbers import (
     vague_value,
 )
 from verify.extraction.quantities import match_unit
+from verify.extraction.wordstart import expand_case, word_start
 from verify.units import LexiconError, unit_info
 from verify.vocab import MONTHS, WEEKDAYS
 
@@ -60,7 +61,7 @@ _DURATION_WORD = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_DURATION = re.compile(
-    r"\b(?P<art>[Aa]n?|[Oo]ne|[Hh]alf an?|[Hh]alf a)\s+(?:full\s+|whole\s+|additional\s+|extra\s+)?"
+    rf"(?P<art>{word_start(expand_case(['[Aa]n?', '[Oo]ne', '[Hh]alf an?', '[Hh]alf a']))})\s+(?:full\s+|whole\s+|additional\s+|extra\s+)?"
     r"(?P<unit>decade|year|month|week|day|century|fortnight|hour)\b"
 )
 _ADDITIONAL = re.compile(r"\b(?:an? additional|additional|another|an extra|extra|a further|further)\s+$", re.IGNORECASE)
@@ -90,6 +91,8 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|their|his|her|its|our)
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b(?![.:]\d)"
 )
+# What every _TIME match contains ("5 pm", "4:42"), found at C speed: it opens with a digit.
+_TIME_HINT = re.compile(r"\d(?:\s*(?:a\.m\.|p\.m\.|am|pm)|:\d)")
 _UTC = re.compile(r"\s*(?:\(|,)?\s*(?:UTC|GMT|Z\b)")
 _SIGNED = re.compile(r"(?:^|[\s(])[-−]$")
 _IDENTIFIER_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*|No\.|#|[A-Za-z]-)\s?$")
@@ -117,6 +120,8 @@ class _Extractor:
         # Spans already claimed, sorted by start; claims never overlap.
         self.taken: list[tuple[int, int]] = []
         self.taken_starts: list[int] = []
+        #: Whether the article writes a word after a first name ("Robert Hunter"), by word.
+        self._surnames: dict[str, bool] = {}
 
     # -- helpers -------------------------------------------------------------
 
@@ -299,6 +304,8 @@ class _Extractor:
         )
 
     def _times(self) -> None:
+        if _TIME_HINT.search(self.text, self.start, self.end) is None:
+            return  # no "5 pm" nor "4:42": most articles give no clock time
         for match in _TIME.finditer(self.text, self.start, self.end):
             if not self._free(match.start(), match.end()):
                 continue
@@ -419,8 +426,12 @@ class _Extractor:
             return True
         # "Hunter was 76.": a lone word is a surname when the article writes it after
         # a first name somewhere ("Robert Hunter").
-        surname = re.compile(rf"\b[A-Z][a-z]+\s+{re.escape(names[0])}\b")
-        return names[0][0].isupper() and surname.search(self.text, self.start) is not None
+        if not names[0][0].isupper():
+            return False
+        if names[0] not in self._surnames:  # once per word: the search runs over the whole text
+            surname = re.compile(rf"\b[A-Z][a-z]+\s+{re.escape(names[0])}\b")
+            self._surnames[names[0]] = surname.search(self.text, self.start) is not None
+        return self._surnames[names[0]]
 
     def _quantity(self, number: NumberMatch, following: list[NumberMatch]) -> int | None:
         text = self.text

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from verify.claims import Approx
+from verify.extraction.wordstart import BOUNDARY_BEHIND, dispatch, ignorecase_words
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -29,24 +29,32 @@ _UNIT_ALT = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS_ALT = "|".join(TENS_WORDS)
 _SCALE_ALT = "|".join(SCALES)
 
+# The plain forms of what NUMBER matches (NUMBER is the same pattern, written for speed):
 # Digits: "53,340", "1.2", ".0605", "3 400" is not joined (too ambiguous).
 _DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])"
 # Words: "twenty-seven", "seven", "a dozen"; scales are added after.
 _WORDS = rf"\b(?:(?:{_TENS_ALT})(?:[- ](?:{_UNIT_ALT}))?|{_UNIT_ALT}|a dozen|dozen|a hundred|a thousand)\b"
 
 
-def _first_letters(*groups: Iterable[str]) -> str:
-    """A lookahead for the letters that the words of ``groups`` start with: the regex
-    engine then skips every other position at once instead of trying each word there."""
-    letters = {word[0].lower() for group in groups for word in group}
-    return "".join(sorted(letters | {letter.upper() for letter in letters}))
-
-
-NUMBER = re.compile(
-    rf"(?=[\d.{_first_letters(UNITS_WORDS, TENS_WORDS, ['a dozen', 'dozen', 'a hundred', 'a thousand'])}])"
-    rf"(?P<num>{_DIGITS}|{_WORDS})(?P<scale>\s+(?:{_SCALE_ALT})\b(?:\s+(?:{_SCALE_ALT})\b)?)?",
-    re.IGNORECASE,
+# _DIGITS | _WORDS (ignoring case), written to open with a character class (see wordstart):
+# the first character is taken, then the digits or the words that start with it go on.
+_NUMBER_WORDS = [
+    *(rf"{tens}(?:[- ](?:{_UNIT_ALT}))?" for tens in TENS_WORDS),
+    *sorted(UNITS_WORDS, key=len, reverse=True),
+    "a dozen",
+    "dozen",
+    "a hundred",
+    "a thousand",
+]
+_NUMBER_START = dispatch(
+    [
+        (r"\d", r"(?<![\w.,].)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![\d])"),
+        (".", r"(?<![\w.,].)\d+(?![\d])"),
+        *((first, rf"{rest}\b") for first, rest in ignorecase_words(_NUMBER_WORDS, behind="")),
+    ],
+    common=BOUNDARY_BEHIND,  # implied by every branch: not after a word character
 )
+NUMBER = re.compile(rf"(?P<num>{_NUMBER_START})(?P<scale>(?i:\s+(?:{_SCALE_ALT})\b(?:\s+(?:{_SCALE_ALT})\b)?))?")
 
 # Qualifiers written before a number, longest first.
 _APPROX_BEFORE = [
@@ -69,8 +77,9 @@ _APPROX_RE = re.compile(
 _APPROX_KIND: dict[str, Approx] = {q: kind for q, kind in _APPROX_BEFORE}  # type: ignore[misc]
 
 # Vague amounts: "hundreds of", "dozens of", "thousands of".
+_VAGUE_WORDS = ["dozens", "scores", "hundreds", "thousands", "tens of thousands", "millions", "billions"]
 VAGUE = re.compile(
-    r"\b(?P<vague>dozens|scores|hundreds|thousands|tens of thousands|millions|billions)\s+of\b", re.IGNORECASE
+    rf"(?P<vague>{dispatch(ignorecase_words(_VAGUE_WORDS, behind=''), common=BOUNDARY_BEHIND)})(?i:\s+of)\b"
 )
 _VAGUE_VALUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
                 "millions": 2e6, "billions": 2e9}  # fmt: skip
@@ -179,7 +188,16 @@ def ordinal_value(word: str) -> int | None:
 
 
 _ORDINAL_WORD_ALT = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-ORDINAL = re.compile(
-    rf"\b(?=[\d{_first_letters(TENS_WORDS, ORDINAL_WORDS)}])(?P<ord>\d+(?:st|nd|rd|th)|(?:(?:{_TENS_ALT})-)?(?:{_ORDINAL_WORD_ALT}))\b",
-    re.IGNORECASE,
+# \b(?:\d+(?:st|nd|rd|th)|(?:TENS-)?ORDINAL)\b ignoring case, opening with a character class.
+_ORDINAL_WORDS_FLAT = [
+    *(rf"{tens}-(?:{_ORDINAL_WORD_ALT})" for tens in TENS_WORDS),
+    *sorted(ORDINAL_WORDS, key=len, reverse=True),
+]
+_ORDINAL_START = dispatch(
+    [
+        (r"\d", r"\d*(?i:st|nd|rd|th)\b"),
+        *((first, rf"{rest}\b") for first, rest in ignorecase_words(_ORDINAL_WORDS_FLAT, behind="")),
+    ],
+    common=BOUNDARY_BEHIND,
 )
+ORDINAL = re.compile(rf"(?P<ord>{_ORDINAL_START})")

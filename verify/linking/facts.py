@@ -187,6 +187,6 @@ def build_facts(document: Document, claims: list[Claim]) -> Facts:
         if isinstance(claim, DateClaim) and claim.date is not None:
             facts.days.append(claim)
     facts.sentence_stems = [
-        frozenset(stem(word) for word in _WORD.findall(document.text[start:end])) for start, end in document.sentences
+        frozenset(map(stem, _WORD.findall(document.text[start:end]))) for start, end in document.sentences
     ]
     return facts
