@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
+from verify.claims import Claim
 from verify.config import INVALID_SUPPRESSION, UNUSED_SUPPRESSION, QuoteHandling, apply_quotes
 from verify.document import Document, InputError, load_document, parse_document
 from verify.document.frontmatter import FrontMatterError
@@ -15,8 +16,9 @@ from verify.engine import run_rules
 from verify.extraction import extract_claims
 from verify.findings import Finding, Severity
 from verify.linking import build_facts
-from verify.reports.model import FileReport, Report
+from verify.reports.model import FileReport, Report, TimelineEvent
 from verify.rules import Rule, core_rules_dir, load_rules
+from verify.sections import section_bounds, shifted
 
 
 def default_rules() -> list[Rule]:
@@ -44,16 +46,26 @@ def check_document(
     *,
     quotes: QuoteHandling = "info",
     unused_level: Severity | None = "warning",
+    keep_claims: bool = True,
 ) -> FileReport:
     """Run extraction, linking and the rules on a parsed document.
+
+    ``keep_claims=False`` leaves the claims out of the report, for outputs that do
+    not show them. An article longer than :data:`verify.sections.SECTION_CHARS` is
+    checked a section at a time.
 
     Problems silenced by ``verify:`` comments are left out; a comment that
     silenced nothing, or cannot be read, is reported at ``unused_level`` (None:
     not at all). Problems in quoted speech are handled as ``quotes`` says.
     """
-    claims = extract_claims(document)
-    facts = build_facts(document, claims)
-    findings, verified = run_rules(facts, rules)
+    bounds = section_bounds(document)
+    if len(bounds) == 1:
+        claims = extract_claims(document)
+        facts = build_facts(document, claims)
+        findings, verified = run_rules(facts, rules)
+        timeline = facts.timeline()
+    else:
+        claims, findings, verified, timeline = _check_sections(document, bounds, rules, keep_claims)
     findings, notes = _suppress(document, findings, rules, unused_level)
     findings = apply_quotes(findings, quotes, {rule.id: rule.level for rule in rules})
     reference = document.reference_date
@@ -62,12 +74,35 @@ def check_document(
         findings=findings,
         verified=verified,
         notes=notes,
-        claims=claims,
+        claims=claims if keep_claims else [],
         title=document.title,
         reference_date=reference.isoformat() if reference else None,
         reference_source=document.reference_source,
-        timeline=facts.timeline(),
+        timeline=timeline,
     )
+
+
+def _check_sections(
+    document: Document, bounds: list[tuple[int, int]], rules: list[Rule], keep_claims: bool
+) -> tuple[list[Claim], list[Finding], list[Finding], list[TimelineEvent]]:
+    """Check a long article section by section (see :mod:`verify.sections`)."""
+    claims: list[Claim] = []
+    findings: list[Finding] = []
+    verified: list[Finding] = []
+    timeline: list[TimelineEvent] = []
+    for start, end in bounds:
+        section = parse_document(document.text[start:end], path=document.path, published=document.reference_date)
+        section_claims = extract_claims(section)
+        facts = build_facts(section, section_claims)
+        section_findings, section_verified = run_rules(facts, rules)
+        findings += [shifted(finding, start, document.lines) for finding in section_findings]
+        verified += [shifted(finding, start, document.lines) for finding in section_verified]
+        first_line = document.lines.line_col(start)[0] - 1
+        timeline += [event.model_copy(update={"line": event.line + first_line}) for event in facts.timeline()]
+        if keep_claims:
+            claims += [shifted(claim, start, document.lines) for claim in section_claims]
+    timeline.sort(key=lambda event: event.date)
+    return claims, findings, verified, timeline
 
 
 def check_text(
@@ -109,13 +144,14 @@ def check_path(
     published: dt.date | None = None,
     encoding: str = "utf-8",
     date_fields: tuple[str, ...] = DEFAULT_DATE_FIELDS,
+    keep_claims: bool = True,
 ) -> FileReport:
     """Check one file; an unreadable one is reported, not raised."""
     try:
         document = load_document(path, published=published, encoding=encoding, date_fields=date_fields)
     except InputError as error:
         return FileReport(path=str(path), error=str(error))
-    return check_document(document, rules)
+    return check_document(document, rules, keep_claims=keep_claims)
 
 
 def _suppress(

@@ -51,6 +51,7 @@ def check_paths(
     *,
     jobs: int | None = None,
     progress: bool | None = None,
+    keep_claims: bool = True,
 ) -> list[FileReport]:
     """Check ``files`` and return one report each, in the given order.
 
@@ -67,10 +68,10 @@ def check_paths(
         reports = []
         with _progress_bar(len(files), enabled=progress) as advance:
             for path in files:
-                reports.append(check_path(path, rules, published, encoding, date_fields))
+                reports.append(check_path(path, rules, published, encoding, date_fields, keep_claims))
                 advance(1)
         return reports
-    return _check_in_pool(files, rules, published, encoding, date_fields, workers, progress)
+    return _check_in_pool(files, rules, published, encoding, date_fields, workers, progress, keep_claims)
 
 
 def _check_in_pool(
@@ -81,6 +82,7 @@ def _check_in_pool(
     date_fields: tuple[str, ...],
     workers: int,
     progress: bool,
+    keep_claims: bool,
 ) -> list[FileReport]:
     # Imported here: a one-file run (the pre-commit hook) does not pay for multiprocessing.
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -89,7 +91,7 @@ def _check_in_pool(
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
     results: list[list[FileReport] | None] = [None] * len(chunks)
     executor = ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(rules, published, encoding, date_fields)
+        max_workers=workers, initializer=_init_worker, initargs=(rules, published, encoding, date_fields, keep_claims)
     )
     try:
         # Submitting starts the workers; with the fork start method that has to
@@ -117,12 +119,14 @@ def _check_in_pool(
 
 # -- the worker side: the settings are sent once per process, not once per file --
 
-_settings: tuple[list[Rule], dt.date | None, str, tuple[str, ...]] | None = None
+_settings: tuple[list[Rule], dt.date | None, str, tuple[str, ...], bool] | None = None
 
 
-def _init_worker(rules: list[Rule], published: dt.date | None, encoding: str, date_fields: tuple[str, ...]) -> None:
+def _init_worker(
+    rules: list[Rule], published: dt.date | None, encoding: str, date_fields: tuple[str, ...], keep_claims: bool
+) -> None:
     global _settings
-    _settings = (rules, published, encoding, date_fields)
+    _settings = (rules, published, encoding, date_fields, keep_claims)
     # Ctrl-C reaches the whole process group: the parent stops the pool and exits
     # 130; a worker that raised too would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -130,8 +134,8 @@ def _init_worker(rules: list[Rule], published: dt.date | None, encoding: str, da
 
 def _check_chunk(paths: list[Path]) -> list[FileReport]:
     assert _settings is not None, "worker used without _init_worker"
-    rules, published, encoding, date_fields = _settings
-    return [check_path(path, rules, published, encoding, date_fields) for path in paths]
+    rules, published, encoding, date_fields, keep_claims = _settings
+    return [check_path(path, rules, published, encoding, date_fields, keep_claims) for path in paths]
 
 
 @contextmanager

@@ -213,7 +213,10 @@ def check(
     for path, problem in problems:
         _fail(f"{path}: {problem}")
 
-    file_reports = _check_files(files, settings, published_date, encoding, jobs)
+    fmt = (output_format or (Format.markdown if report_dir is not None else Format.text)).value
+    # Only the JSON and Markdown reports list the claims; the others need not keep them.
+    keep_claims = fmt in (Format.json, Format.markdown)
+    file_reports = _check_files(files, settings, published_date, encoding, jobs, keep_claims)
     for file_report in file_reports:
         if file_report.error:
             failed = True
@@ -222,7 +225,6 @@ def check(
     rules = list({rule.id: rule for setting in settings for rule in setting.rules}.values())
 
     if report_dir is not None:
-        fmt = (output_format or Format.markdown).value
         names = _report_names(files, SUFFIXES[fmt])
         for file_report, name in zip(file_reports, names, strict=True):
             if file_report.error:
@@ -234,7 +236,6 @@ def check(
                 f"{len(file_report.verified)} verified"
             )
     else:
-        fmt = (output_format or Format.text).value
         sys.stdout.write(render(report, fmt, rules))
 
     if failed:
@@ -257,7 +258,12 @@ def _settings_for(files: list[Path], overrides: Overrides, config: Optional[Path
 
 
 def _check_files(
-    files: list[Path], settings: list[Settings], published: Optional[dt.date], encoding: str, jobs: Optional[int]
+    files: list[Path],
+    settings: list[Settings],
+    published: Optional[dt.date],
+    encoding: str,
+    jobs: Optional[int],
+    keep_claims: bool = True,
 ) -> list[FileReport]:
     """Check each file under its own settings; files that share a configuration go together."""
     from verify.batch import check_paths
@@ -272,7 +278,9 @@ def _check_files(
         chosen = [files[i] for i in indices]
         for index, report in zip(
             indices,
-            check_paths(chosen, setting.rules, published, encoding, setting.date_fields, jobs=jobs),
+            check_paths(
+                chosen, setting.rules, published, encoding, setting.date_fields, jobs=jobs, keep_claims=keep_claims
+            ),
             strict=True,
         ):
             reports[index] = apply_settings(report, setting)
