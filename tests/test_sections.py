@@ -20,7 +20,7 @@ def test_short_articles_are_one_section() -> None:
 
 def test_sections_cut_between_sentences_and_cover_the_body() -> None:
     document = parse_document(SEED.read_text(encoding="utf-8"))
-    bounds = sections.section_bounds(document, size=1500)
+    bounds = sections.section_bounds(document, size=1500, threshold=1500)
     assert len(bounds) > 2
     assert bounds[0][0] == document.body_start and bounds[-1][1] == len(document.text)
     sentence_ends = {end for _, end in document.sentences}
@@ -31,8 +31,7 @@ def test_sections_cut_between_sentences_and_cover_the_body() -> None:
 def test_findings_and_claims_keep_their_place(monkeypatch: pytest.MonkeyPatch) -> None:
     text = SEED.read_text(encoding="utf-8")
     whole = check_document(parse_document(text), default_rules())
-    monkeypatch.setattr(sections, "SECTION_CHARS", 1500)
-    monkeypatch.setattr("verify.api.section_bounds", lambda document: sections.section_bounds(document, 1500))
+    monkeypatch.setattr("verify.api.section_bounds", lambda document: sections.section_bounds(document, 1500, 1500))
     cut = check_document(parse_document(text), default_rules())
     lines = LineIndex(text)
     for claim in cut.claims:

@@ -51,8 +51,8 @@ def check_document(
     """Run extraction, linking and the rules on a parsed document.
 
     ``keep_claims=False`` leaves the claims out of the report, for outputs that do
-    not show them. An article longer than :data:`verify.sections.SECTION_CHARS` is
-    checked a section at a time.
+    not show them. An article longer than :data:`verify.sections.LONG_ARTICLE_CHARS`
+    is checked a section at a time.
 
     Problems silenced by ``verify:`` comments are left out; a comment that
     silenced nothing, or cannot be read, is reported at ``unused_level`` (None:

@@ -1,11 +1,11 @@
 """Long articles, checked a section at a time.
 
-An article longer than :data:`SECTION_CHARS` is cut between sentences into
-sections of about that size; each is checked as an article of its own (with the
+An article longer than :data:`LONG_ARTICLE_CHARS` is cut between sentences
+into sections of about :data:`SECTION_CHARS`; each is checked as an article of its own (with the
 whole article's reference date), and the spans of what it finds are moved back
 to the whole text. Memory then stays bounded however long the input is, and the
 time grows linearly; evidence is looked for within a section. Real articles are
-far shorter than a section, so this path only guards against huge inputs.
+far shorter, so this path only guards against huge inputs.
 """
 
 from __future__ import annotations
@@ -18,16 +18,20 @@ from verify.document import Document
 from verify.spans import LineIndex, Span
 
 #: Characters of body text above which an article is checked in sections.
+LONG_ARTICLE_CHARS = 1_000_000
+#: The size of a section, in characters.
 SECTION_CHARS = 100_000
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def section_bounds(document: Document, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
+def section_bounds(
+    document: Document, size: int = SECTION_CHARS, threshold: int = LONG_ARTICLE_CHARS
+) -> list[tuple[int, int]]:
     """``[start, end)`` ranges of whole sentences, each about ``size`` characters;
-    a single range (the body) for an article no longer than ``size``."""
+    a single range (the body) for an article no longer than ``threshold``."""
     body = (document.body_start, len(document.text))
-    if body[1] - body[0] <= size or not document.sentences:
+    if body[1] - body[0] <= threshold or not document.sentences:
         return [body]
     result = []
     start = body[0]
