@@ -75,6 +75,13 @@ class ChronologyParams(Params):
     day_parts: list[str] = ["morning", "noon", "afternoon", "evening", "night"]
 
 
+def with_reasons(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    """Each order is judged its own way; the message quotes the judgement as ``{reason}``."""
+    for outcome in outcomes:
+        outcome.fields["reason"] = outcome.computation.rstrip(".")
+        yield outcome
+
+
 class ChronologyCheck(Check):
     """Check the order in time the article states against its dates."""
 
@@ -82,10 +89,7 @@ class ChronologyCheck(Check):
     Params = ChronologyParams
 
     def run(self, facts: Facts, params: ChronologyParams) -> Iterator[Outcome]:
-        for outcome in self._outcomes(facts, params):
-            # Each order is judged its own way; the message quotes the judgement.
-            outcome.fields["reason"] = outcome.computation.rstrip(".")
-            yield outcome
+        return with_reasons(self._outcomes(facts, params))
 
     def _outcomes(self, facts: Facts, params: ChronologyParams) -> Iterator[Outcome]:
         for duration in facts.of_type(DurationClaim):

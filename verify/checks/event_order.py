@@ -42,6 +42,7 @@ from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
+from verify.checks.chronology import with_reasons
 from verify.claims import DateClaim, DurationClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.linking import Facts, stem
@@ -90,10 +91,7 @@ class EventOrderCheck(Check):
     Params = EventOrderParams
 
     def run(self, facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
-        for outcome in self._outcomes(facts, params):
-            # Each order is judged its own way; the message quotes the judgement.
-            outcome.fields["reason"] = outcome.computation.rstrip(".")
-            yield outcome
+        return with_reasons(self._outcomes(facts, params))
 
     def _outcomes(self, facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
         if not facts.days:

@@ -5,7 +5,12 @@ Two general mechanisms, both decided by pint's dimensionality:
 * **context cues**: words next to a quantity call for a dimension
   ("high-voltage" calls for electric potential, "winds" for speed); a unit of
   another dimension is flagged. The cue words and the dimension each calls for
-  (given as a unit, e.g. ``volt``) are declared in the rule file.
+  (given as a unit, e.g. ``volt``) are declared in the rule file; a cue may
+  hold only right after a linking word ("moving at"), or only as the noun the
+  quantity modifies ("a 1,000 MWh cable"). Nothing is flagged when any cue
+  agrees with the unit, when the words right after the quantity place it
+  ("45 miles from the center", "30 km a day"), or when a restatement in
+  parentheses measures what the quantity measures ("140 miles (220 km)").
 * **conversions**: a value restated in parentheses ("13 mph (20 km)",
   "6.05 hectares (.0605 km)") must measure the same kind of thing.
 
