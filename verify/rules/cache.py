@@ -5,9 +5,8 @@ The cache is keyed by the rule files themselves (path, size, modification
 time) and by the code that validates them (every module of the package:
 the rule model, each check kind's parameters, whose defaults end up in the
 rules, and what their validators consult), so any change to either loads the
-files afresh. It lives in ``$VERIFY_CACHE_DIR``, else
-``$XDG_CACHE_HOME/verify``, else ``~/.cache/verify``; ``VERIFY_CACHE_DIR=off``
-turns it off. Entries are written atomically and with the user's own
+files afresh. It lives in :func:`verify.cachedir.cache_dir` (``VERIFY_CACHE_DIR=off`` turns
+it off). Entries are written atomically and with the user's own
 permissions, and an entry that anyone else could have written is ignored (it
 is a pickle); a cache that cannot be read or written is simply not used.
 """
@@ -23,21 +22,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from verify.cachedir import cache_dir, private
 from verify.rules.model import Rule
 
 #: Entries kept; older ones (rule folders no longer used, test folders) are removed.
 MAX_ENTRIES = 16
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def cache_dir() -> Path | None:
-    """Where the cache lives, or None when it is turned off."""
-    chosen = os.environ.get("VERIFY_CACHE_DIR")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "0", "off", "no", "false") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "verify"
 
 
 def cached_rules(folders: list[Path], load: Callable[[list[Path]], list[Rule]]) -> list[Rule]:
@@ -89,7 +80,7 @@ def _versions() -> tuple[str, str]:
 def _read(entry: Path, key: tuple[Any, ...]) -> list[Rule] | None:
     try:
         with entry.open("rb") as stream:
-            if not _private(os.fstat(stream.fileno())):
+            if not private(os.fstat(stream.fileno())):
                 return None  # an entry someone else could have written is never unpickled
             stored_key, rules = pickle.load(stream)
     except FileNotFoundError:
@@ -99,12 +90,6 @@ def _read(entry: Path, key: tuple[Any, ...]) -> list[Rule] | None:
     if stored_key != key or not isinstance(rules, list) or not all(isinstance(rule, Rule) for rule in rules):
         return None
     return rules
-
-
-def _private(status: os.stat_result) -> bool:
-    """True when only this user can have written the file (always true where there are no owners)."""
-    getuid = getattr(os, "getuid", None)
-    return getuid is None or (status.st_uid == getuid() and not status.st_mode & 0o022)
 
 
 def _write(entry: Path, key: tuple[Any, ...], rules: list[Rule]) -> None:
