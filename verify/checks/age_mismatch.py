@@ -29,12 +29,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
+from verify.checks.cues import any_cue_search
 from verify.claims import AgeClaim, Claim, DateClaim, OrdinalClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.findings import Evidence
@@ -128,12 +130,22 @@ class AgeCheck(Check):
 # -- births ---------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)  # once per rule's cue words, not once per document
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
 def _births(facts: Facts, params: AgeParams) -> list[_Birth]:
     text = facts.document.text
-    cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in params.birth_cues) + r")\b", re.IGNORECASE)
+    cue = _cue_pattern(tuple(params.birth_cues))
     births: list[_Birth] = []
-    for index, (start, end) in enumerate(facts.document.sentences):
+    # A birth is a cue word ("born") with a date after it: with no cue in the text, or no
+    # date in a sentence, there is nothing to search for.
+    cued_sentences = facts.document.sentences if facts.may_mention(params.birth_cues) else []
+    for index, (start, end) in enumerate(cued_sentences):
         dates = [d for d in facts.dates_in_sentence(index) if d.resolution != "relative"]
+        if not dates:
+            continue
         for match in cue.finditer(text, start, end):
             following = [d for d in dates if match.end() <= d.span.start <= match.end() + params.birth_window]
             if not following:
@@ -240,12 +252,13 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
         bounds = timespans.hull([b for b in (d.bounds() for d in own) if b])
         return _Age(claim, names, bounds, _when(bounds))
     lowered = f" {context.lower()} "
-    at_death = any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in params.death_cues)
-    if not at_death and any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in params.other_event_cues):
+    # One search per list of cues (an alternation), compiled once per list.
+    at_death = any_cue_search(r"\b{cues}\b", params.death_cues, lowered)
+    if not at_death and any_cue_search(r"\b{cues}\b", params.other_event_cues, lowered):
         return None  # "when he was elected": an age at an event the sentence does not date
     lead = text[max(0, claim.span.start - 24) : claim.span.start].lower()
     # "He was aged 86" states an age; "joined the army aged 18" dates an action.
-    event_age = any(re.search(rf"(?<!was )(?<!\bis )\b{re.escape(cue)}\s+$", lead) for cue in params.event_age_cues)
+    event_age = any_cue_search(r"(?<!was )(?<!\bis )\b{cues}\s+$", params.event_age_cues, lead)
     if not at_death and event_age:
         return None  # "moved to Montreal at the age of 12": the age at an undated past event
     reference = facts.reference_date

@@ -812,9 +812,12 @@ def _group_sizes(facts: Facts, params: ArithmeticParams) -> list[tuple[int, Grou
     blockers = {word.lower() for word in params.group_blockers}
     sizes: list[tuple[int, GroupSize]] = []
     cued_before = False
+    with_cue = facts.sentences_mentioning(cues)
     for index, (start, end) in enumerate(facts.document.sentences):
         if end <= facts.document.body_start:
             continue
+        if with_cue is not None and index not in with_cue and not cued_before:
+            continue  # no cue here nor in the sentence before: nothing to read, and nothing to reset
         lowered = text[start:end].lower()
         cued = any_cue_search(r"\b{cues}\b", cues, lowered)
         if set(_WORD.findall(lowered)) & blockers:

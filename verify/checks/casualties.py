@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verify.extraction.lexicon import STOPWORDS
 from verify.extraction.numbers import parse_number
@@ -69,7 +70,14 @@ class CasualtyList:
 
 
 def noun_forms(nouns: list[str]) -> dict[str, str]:
-    """Each written form of a people noun → its singular: "woman|women" gives both; "girl" also gives "girls"."""
+    """Each written form of a people noun → its singular: "woman|women" gives both; "girl" also gives "girls".
+
+    Built once per rule's list (several checks ask for every document); the table is shared, not to be changed."""
+    return _noun_forms(tuple(nouns))
+
+
+@lru_cache(maxsize=64)
+def _noun_forms(nouns: tuple[str, ...]) -> dict[str, str]:
     forms: dict[str, str] = {}
     for entry in nouns:
         singular, _, plural = entry.partition("|")
@@ -115,9 +123,9 @@ def casualty_lists(text: str, start: int, end: int, verbs: dict[str, str], nouns
     lowered = text[start:end].lower()
     if not any(form in lowered for form in verbs):
         return []  # no verb even inside a word: skip tokenizing (most sentences)
-    tokens = list(_TOKEN.finditer(text, start, end))
-    if not any(token.group().lower() in verbs for token in tokens):
+    if verbs.keys().isdisjoint(map(str.lower, _TOKEN.findall(text, start, end))):
         return []  # a list is one only with a verb ("killed", "died"): most sentences have none
+    tokens = list(_TOKEN.finditer(text, start, end))
     found: list[CasualtyList] = []
     index = 0
     while index < len(tokens):

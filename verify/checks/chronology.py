@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from pydantic import Field
@@ -127,13 +128,19 @@ def _next_days(facts: Facts, params: ChronologyParams) -> Iterator[Outcome]:
     """'The next day', 'the following day': one day after the last dated mention."""
     if not params.next_day_phrases:
         return
-    text = facts.document.text
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in params.next_day_phrases) + r")\b", re.IGNORECASE)
-    for match in pattern.finditer(text, facts.document.body_start):
+    if not facts.may_mention(params.next_day_phrases):
+        return  # no phrase in the text: the search below would find nothing
+    pattern = _phrases_pattern(tuple(params.next_day_phrases))
+    for match in facts.finditer(pattern, params.next_day_phrases, facts.document.body_start):
         sentence = facts.document.sentence_index(match.start())
         outcome = _after_days(facts, match.start(), match.end(), 1, sentence, params)
         if outcome is not None:
             yield outcome
+
+
+@lru_cache(maxsize=64)  # once per rule's phrases, not once per document
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
 def _after_days(
@@ -196,6 +203,12 @@ def _between_words(text: str, start: int, end: int) -> int:
 # -- "X, following Y on D" ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
+def _relations(after_cues: tuple[str, ...], before_cues: tuple[str, ...]) -> dict[str, str]:
+    """Each cue word, lowercased, with the order it sets ("following": "after")."""
+    return {c.lower(): "after" for c in after_cues} | {c.lower(): "before" for c in before_cues}
+
+
 def _relative_order(facts: Facts, date: DateClaim, params: ChronologyParams) -> Outcome | None:
     """'New Hampshire held its primary, following the caucuses in Iowa on February 13':
     the main clause's event, dated elsewhere, must come after (or before) ``date``."""
@@ -204,7 +217,10 @@ def _relative_order(facts: Facts, date: DateClaim, params: ChronologyParams) -> 
     text = facts.document.text
     sentence_start, _ = facts.document.sentences[date.sentence]
     lead = text[sentence_start : date.span.start]
-    cues = {c.lower(): "after" for c in params.after_cues} | {c.lower(): "before" for c in params.before_cues}
+    cues = _relations(tuple(params.after_cues), tuple(params.before_cues))
+    lowered = lead.lower()
+    if not any(cue in lowered for cue in cues):
+        return None  # no cue word in the lead: no need to read it word by word
     found = None
     for match in _WORD.finditer(lead):
         if match.group(0).lower() in cues:
@@ -262,17 +278,24 @@ def _relative_order(facts: Facts, date: DateClaim, params: ChronologyParams) -> 
 # -- "X did it on D1, and Y announced it on D2" ----------------------------------------------
 
 
+@lru_cache(maxsize=64)
+def _report_pattern(parts: tuple[str, ...], verbs: tuple[str, ...], objects: tuple[str, ...]) -> re.Pattern[str]:
+    """The gap between "X did it on D1" and D2 when the second clause announces the first."""
+    verb = "|".join(re.escape(v) for v in verbs)
+    anaphor = "|".join(re.escape(a) for a in objects)
+    return re.compile(
+        rf"^\s?(?:(?:{'|'.join(parts)})\b)?,?\s+and\s+[^,;.]{{0,80}}?\b(?:{verb})\s+(?:{anaphor})\s+(?:on|at)\s+$",
+        re.IGNORECASE,
+    )
+
+
 def _report_order(facts: Facts, first: DateClaim, second: DateClaim, params: ChronologyParams) -> Outcome | None:
     """An announcement of what the first clause did cannot come before it was done."""
     text = facts.document.text
     gap = text[first.span.end : second.span.start]
     parts = [p.lower() for p in params.day_parts]
-    verbs = "|".join(re.escape(v) for v in params.report_verbs)
-    anaphors = "|".join(re.escape(a) for a in params.report_objects)
-    pattern = (
-        rf"^\s?(?:(?:{'|'.join(parts)})\b)?,?\s+and\s+[^,;.]{{0,80}}?\b(?:{verbs})\s+(?:{anaphors})\s+(?:on|at)\s+$"
-    )
-    if first.date is None or second.date is None or not re.match(pattern, gap, re.IGNORECASE):
+    pattern = _report_pattern(tuple(parts), tuple(params.report_verbs), tuple(params.report_objects))
+    if first.date is None or second.date is None or not pattern.match(gap):
         return None
     first_part = _part_after(text, first.span.end, parts)
     second_part = _part_after(text, second.span.end, parts)

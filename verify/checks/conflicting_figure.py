@@ -250,6 +250,11 @@ def _first_mentions(facts: Facts) -> dict[str, int]:
     return first
 
 
+def _mentions(facts: Facts) -> dict[str, int]:
+    """:func:`_first_mentions`, found once per article and only when a name is to be completed (read-only)."""
+    return facts.memo("first mentions", lambda: _first_mentions(facts))
+
+
 def _full_name(person: str, position: int, mentions: dict[str, int]) -> str | None:
     """A bare surname stands for the one full name introduced before it.
 
@@ -266,7 +271,6 @@ def _full_name(person: str, position: int, mentions: dict[str, int]) -> str | No
 
 
 def _ages(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
-    mentions = facts.memo("first mentions", lambda: _first_mentions(facts))  # read-only; once per article
     owned = []
     text = facts.document.text
     for age in facts.of_type(AgeClaim):
@@ -275,10 +279,10 @@ def _ages(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
         if _THEN.match(text, age.span.end) or _THEN_BEFORE.search(text, max(0, age.span.start - 30), age.span.start):
             continue  # "Park, 18 at the time", "when he was 18"
         person = _owner(facts, age)
-        person = _full_name(person, age.span.start, mentions) if person else None
+        person = _full_name(person, age.span.start, _mentions(facts)) if person else None
         if person:
             owned.append(_Owned(age, person))
-    everyone = set(mentions)
+    everyone = set(_mentions(facts)) if owned else set()
     for index, later in enumerate(owned):
         for earlier in owned[:index]:
             if not _same_person(earlier.person, later.person):
@@ -624,7 +628,6 @@ _BORN = re.compile(
 def _births(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
     """One person given two birth dates that cannot both hold."""
     text = facts.document.text
-    mentions = facts.memo("first mentions", lambda: _first_mentions(facts))  # read-only; once per article
     born: list[tuple[DateClaim, str]] = []
     for date in facts.of_type(DateClaim):
         if not date.valid or date.year is None or date.resolution != "explicit":
@@ -634,7 +637,7 @@ def _births(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
         if match is None or any(isinstance(c, DateClaim) for c in _claims_between(facts, match.end("name"), date)):
             continue
         person = _clean_name(match["name"])
-        person = _full_name(person, match.start(), mentions) if person else None
+        person = _full_name(person, match.start(), _mentions(facts)) if person else None
         if person:
             born.append((date, person))
     for index, (later, person) in enumerate(born):
@@ -717,26 +720,35 @@ def _event_subject(facts: Facts, sentence: int, position: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)  # once per rule's phrases, not once per document
+def _first_words_pattern(firsts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, firsts))})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _word_start_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+
+
 def _scheduled(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
     """One person's event ("stand down", "term ... end") dated twice, to different months."""
     if not facts.document.sentences:
         return
     text = facts.document.text
-    mentions = facts.memo("first mentions", lambda: _first_mentions(facts))  # read-only; once per article
     # A sentence can hold a phrase only where it holds the phrase's first word: find
     # those sentences in one pass over the text rather than search every sentence.
     firsts = {phrase.split()[0].lower() for phrases in params.events.values() for phrase in phrases}
     if not firsts:
         return
-    finder = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(firsts, key=len, reverse=True)))})", re.IGNORECASE)
-    starts = [match.start() for match in finder.finditer(text)]
+    finder = _first_words_pattern(tuple(sorted(firsts, key=len, reverse=True)))
+    starts = [match.start() for match in facts.finditer(finder, firsts)]
     patterns: dict[str, list[tuple[re.Pattern[str], set[int]]]] = {}
     by_first: dict[str, set[int]] = {}  # phrases often share their first word ("stand down", "stand aside")
     for event, phrases in params.events.items():
         for phrase in phrases:
             word = phrase.split()[0]
             if word not in by_first:
-                first = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+                first = _word_start_pattern(word)
                 by_first[word] = {facts.document.sentence_index(start) for start in starts if first.match(text, start)}
             sentences = set(by_first[word])
             if sentences:
@@ -756,7 +768,7 @@ def _scheduled(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
                     if when is None:
                         continue
                     subject = _event_subject(facts, index, match.start())
-                    subject = _full_name(subject, match.start(), mentions) if subject else None
+                    subject = _full_name(subject, match.start(), _mentions(facts)) if subject else None
                     if subject is None:
                         continue
                     month = MONTHS[when["month"].lower()]
@@ -852,8 +864,10 @@ def _casualties(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
     verbs, nouns = verb_forms(params.verbs), noun_forms(params.people)
     change = {word.lower() for word in params.change_cues}
     body: list[tuple[int, CasualtyList]] = []
+    # A list needs a verb: only sentences holding one are read (all when that cannot be told).
+    with_verb = facts.sentences_mentioning(verbs)
     for index, (start, end) in enumerate(facts.document.sentences):
-        if end > facts.document.body_start:
+        if end > facts.document.body_start and (with_verb is None or index in with_verb):
             body.extend((index, found) for found in casualty_lists(text, start, end, verbs, nouns))
     headline = _headline(facts)
     if headline is not None and not (set(re.findall(r"[a-z]+", text[slice(*headline)].lower())) & change):
@@ -962,7 +976,8 @@ class _Magnitude:
     day: str
 
 
-def _magnitude_pattern(nouns: list[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=64)  # once per rule's nouns, not once per document
+def _magnitude_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     return re.compile(
         r"(?:\bmagnitude[- ](?P<a>\d(?:\.\d)?)\b|(?<![\d.])(?P<b>\d(?:\.\d)?)[- ]magnitude\b"
@@ -998,16 +1013,23 @@ def _magnitudes_in(facts: Facts, index: int, pattern: re.Pattern[str], blockers:
     return found
 
 
+@lru_cache(maxsize=64)  # once per rule's phrases, not once per document
+def _lowered_alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(phrase.lower()) for phrase in phrases)
+
+
 def _magnitudes(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
     """One dated event given two magnitudes."""
-    if not facts.document.sentences or not params.event_nouns:
-        return
+    if not facts.document.sentences or not facts.may_mention(params.event_nouns):
+        return  # every magnitude is written before an event noun ("quake")
     text = facts.document.text
-    lowered = text[facts.document.body_start :].lower()
-    several = "|".join(re.escape(phrase.lower()) for phrase in params.several_events)
-    if several and re.search(rf"\b(?:{several})\b", lowered):  # one pass for every phrase
-        return
-    pattern = _magnitude_pattern(params.event_nouns)
+    several = _lowered_alternation(tuple(params.several_events))
+    # Lowering and searching the body only when a phrase stands somewhere in the text.
+    if several and facts.may_mention(params.several_events):
+        lowered = text[facts.document.body_start :].lower()
+        if re.search(rf"\b(?:{several})\b", lowered):  # one pass for every phrase
+            return
+    pattern = _magnitude_pattern(tuple(params.event_nouns))
     blockers = {word.lower() for word in params.magnitude_blockers}
     seen: dict[str, _Magnitude] = {}
     for index, (_, end) in enumerate(facts.document.sentences):
@@ -1051,6 +1073,16 @@ def _several_of(body: str, nouns: list[str], several: list[str]) -> bool:
     return re.search(rf"{plural}|{other}", body, re.IGNORECASE) is not None
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)  # once per rule's event class, not once per document
+def _event_noun_after(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """Up to three modifiers, then one of ``nouns``: what follows "the <day date>"."""
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\s+(?P<modifiers>(?:[a-z][a-z-]*\s+){{0,3}}?)(?:{noun})\b")
+
+
 def _event_dates(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
     """One event, named by a noun of one class, given two attributive day dates."""
     if not params.events:
@@ -1065,11 +1097,10 @@ def _event_dates(facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
         if date.granularity == "day"
         and date.date is not None
         and date.span.start >= facts.document.body_start
-        and re.search(r"\bthe\s+$", text[max(0, date.span.start - 5) : date.span.start], re.IGNORECASE)
+        and _THE_BEFORE.search(text[max(0, date.span.start - 5) : date.span.start])
     ]
     for event, nouns in params.events.items():
-        noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-        after = re.compile(rf"\s+(?P<modifiers>(?:[a-z][a-z-]*\s+){{0,3}}?)(?:{noun})\b")
+        after = _event_noun_after(tuple(nouns))
         candidates = [(date, match) for date in attributive if (match := after.match(text, date.span.end))]
         if not candidates or _several_of(body, nouns, params.several_words):
             continue

@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import partial
+from functools import lru_cache, partial
 from itertools import islice
 
 from pydantic import Field
@@ -104,7 +104,10 @@ class EventOrderCheck(Check):
             outcome = _offset_from_event(facts, span, duration.sentence, days, duration.unit == "day", duration, params)
             if outcome is not None:
                 yield outcome
-        for match in _THE_DAY.finditer(facts.document.text, facts.document.body_start):
+        the_day = (
+            _THE_DAY.finditer(facts.document.text, facts.document.body_start) if facts.may_mention(["the day"]) else ()
+        )
+        for match in the_day:
             sentence = facts.document.sentence_index(match.start())
             outcome = _offset_from_event(facts, match.span(), sentence, 1, True, None, params)
             if outcome is not None:
@@ -294,9 +297,9 @@ def _earlier_later(facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
     adjectives = {a.lower(): "earlier" for a in params.earlier_adjectives} | {
         a.lower(): "later" for a in params.later_adjectives
     }
-    if not adjectives:
-        return
-    pattern = re.compile(r"\b(?:an?|the)\s+(" + "|".join(re.escape(a) for a in adjectives) + r")\s+", re.IGNORECASE)
+    if not adjectives or not facts.may_mention(adjectives):
+        return  # the search below needs one of the adjectives
+    pattern = _adjective_pattern(tuple(adjectives))
     for match in pattern.finditer(text, facts.document.body_start):
         sentence = facts.document.sentence_index(match.start())
         _, end = facts.document.sentences[sentence]
@@ -390,8 +393,7 @@ def _sequel(facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
     if not params.sequel_verbs:
         return
     text = facts.document.text
-    verbs = "|".join(re.escape(v) for v in params.sequel_verbs)
-    pattern = re.compile(rf"This\s+([a-z]{{3,30}})\s+(?:{verbs})\b(?:\s+after\b)?")
+    pattern = _sequel_pattern(tuple(params.sequel_verbs))
     for index, (start, _end) in enumerate(facts.document.sentences):
         match = pattern.match(text, start)
         if match is None or start < facts.document.body_start:
@@ -438,20 +440,14 @@ def _sequel(facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
 
 
 def _responses(facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
-    if not params.request_verbs or not params.response_verbs:
-        return
+    if not facts.may_mention(params.request_verbs) or not facts.may_mention(params.response_verbs):
+        return  # a request and an answer are both needed, each written with one of these verbs
     text = facts.document.text
     parts = [p.lower() for p in params.day_parts]
-    requests = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in params.request_verbs) + r")\b", re.IGNORECASE)
+    requests = _alternation(tuple(params.request_verbs))
     shifts = {w.lower(): -1 for w in params.previous_words} | {w.lower(): 1 for w in params.next_words}
-    responses = "|".join(re.escape(v) for v in params.response_verbs)
-    directions = "|".join(re.escape(w) for w in shifts)
-    answer = re.compile(
-        rf"\s?,?\s+and\s+(?:that\s+)?(?:[\w.'’-]{{1,30}}\s+){{0,4}}?(?:had\s+)?(?:{responses})\s+(?:it|them)(?:\s+(?:over|in|back|up))?\s+"
-        rf"(?:(?P<offset>the\s+(?P<dir>{directions})\s+(?P<part>day|{'|'.join(parts)}))\b|(?:on|at)\s+)",
-        re.IGNORECASE,
-    )
-    for request in requests.finditer(text, facts.document.body_start):
+    answer = _answer_pattern(tuple(params.response_verbs), tuple(shifts), tuple(parts))
+    for request in facts.finditer(requests, params.request_verbs, facts.document.body_start):
         sentence = facts.document.sentence_index(request.start())
         days = facts.days_in_sentences(sentence, sentence)
         asked = next((d for d in days if d.span.start > request.end()), None)
@@ -513,6 +509,36 @@ def _responses(facts: Facts, params: EventOrderParams) -> Iterator[Outcome]:
             start=claim_start,
             end=claim_end,
         )
+
+
+# The patterns are built from a rule's params: once per word list, not once per document.
+
+
+@lru_cache(maxsize=64)
+def _adjective_pattern(adjectives: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:an?|the)\s+(" + "|".join(re.escape(a) for a in adjectives) + r")\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _sequel_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(v) for v in verbs)
+    return re.compile(rf"This\s+([a-z]{{3,30}})\s+(?:{alternation})\b(?:\s+after\b)?")
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _answer_pattern(verbs: tuple[str, ...], directions: tuple[str, ...], parts: tuple[str, ...]) -> re.Pattern[str]:
+    responses = "|".join(re.escape(v) for v in verbs)
+    shifts = "|".join(re.escape(w) for w in directions)
+    return re.compile(
+        rf"\s?,?\s+and\s+(?:that\s+)?(?:[\w.'’-]{{1,30}}\s+){{0,4}}?(?:had\s+)?(?:{responses})\s+(?:it|them)(?:\s+(?:over|in|back|up))?\s+"
+        rf"(?:(?P<offset>the\s+(?P<dir>{shifts})\s+(?P<part>day|{'|'.join(parts)}))\b|(?:on|at)\s+)",
+        re.IGNORECASE,
+    )
 
 
 def _earlier(first: tuple[dt.date, int | None], second: tuple[dt.date, int | None]) -> bool:

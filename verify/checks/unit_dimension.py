@@ -77,6 +77,8 @@ class UnitDimensionCheck(Check):
 
     def run(self, facts: Facts, params: UnitDimensionParams) -> Iterator[Outcome]:
         quantities = facts.of_type(QuantityClaim)
+        if not quantities:
+            return  # nothing to judge: the cue table need not be built
         not_followed_by = {phrase.lower() for phrase in params.not_followed_by}
         cue_table = {word.lower(): cue for cue in params.cues for word in cue.words}
         for index, quantity in enumerate(quantities):
@@ -216,7 +218,6 @@ def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[s
 
 def _suggest(quantity: QuantityClaim, expected: str, original: QuantityClaim | None) -> str | None:
     """A unit of ``expected``'s dimension close to what was written, as a symbol."""
-    ureg = units.registry()
     written = quantity.unit
     prefix = next((p for p in _PREFIXES if written.startswith(p)), "")
     candidates = []
@@ -236,15 +237,8 @@ def _suggest(quantity: QuantityClaim, expected: str, original: QuantityClaim | N
             converted = units.convert(original.value, original.unit, expression)
             if converted and abs(converted - quantity.value) / abs(converted) < 0.1:
                 return form
-    symbols = [form for form, expression in candidates if form == _symbol(ureg, expression)]
+    symbols = [form for form, expression in candidates if form == units.symbol(expression)]
     return symbols[0] if symbols else candidates[0][0]
-
-
-def _symbol(ureg: object, expression: str) -> str:
-    try:
-        return str(ureg.get_symbol(expression))  # type: ignore[attr-defined]
-    except Exception:
-        return ""
 
 
 CHECK = UnitDimensionCheck()

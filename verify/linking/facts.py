@@ -12,10 +12,11 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, TypeVar
+from itertools import pairwise
+from typing import Any, TypeVar, overload
 
 from verify.claims import Claim, DateClaim
 from verify.document import Document
@@ -27,6 +28,11 @@ _SUFFIXES = (
     "ations", "ation", "itions", "ition", "ators", "ator", "ating", "ated", "ates", "ments", "ment",
     "ings", "ing", "ied", "ies", "ed", "es", "s", "y", "e",
 )  # fmt: skip
+
+#: Characters besides A-Z and a-z that a case-insensitive regex equates with an ASCII letter
+#: ("İ" with "i", "ſ" with "s", the Kelvin sign with "k"): where one stands, ``str.lower``
+#: does not tell what such a regex can match.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 ClaimT = TypeVar("ClaimT")
 T = TypeVar("T")
@@ -42,6 +48,34 @@ def stem(word: str) -> str:
     return word
 
 
+class SentenceStems(Sequence[frozenset[str]]):
+    """The word stems of each sentence, found when a check first asks for a sentence:
+    most checks ask about the few sentences that hold a claim they judge."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._stems: list[frozenset[str] | None] = [None] * len(document.sentences)
+
+    def __len__(self) -> int:
+        return len(self._stems)
+
+    @overload
+    def __getitem__(self, index: int) -> frozenset[str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[frozenset[str]]: ...
+
+    def __getitem__(self, index: int | slice) -> frozenset[str] | Sequence[frozenset[str]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        found = self._stems[index]
+        if found is None:
+            start, end = self._document.sentences[index]
+            # Each distinct word once: a sentence repeats its function words.
+            found = self._stems[index] = frozenset(map(stem, set(_WORD.findall(self._document.text, start, end))))
+        return found
+
+
 @dataclass
 class Facts:
     """A document's claims, indexed for the checks."""
@@ -49,7 +83,7 @@ class Facts:
     document: Document
     claims: list[Claim]
     by_sentence: dict[int, list[Claim]] = field(default_factory=lambda: defaultdict(list))
-    sentence_stems: list[frozenset[str]] = field(default_factory=list)
+    sentence_stems: Sequence[frozenset[str]] = field(default_factory=list)
     #: Valid day-granularity dates, in text order.
     days: list[DateClaim] = field(default_factory=list)
 
@@ -61,6 +95,7 @@ class Facts:
     _day_keys: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False)
     _dated_sentences: dict[int, list[DateClaim]] = field(default_factory=dict, repr=False)
+    _lowered: str | None = field(default=None, repr=False)
 
     def memo(self, key: Any, compute: Callable[[], T]) -> T:
         """``compute()`` once per document for ``key``: for a check that would
@@ -68,6 +103,63 @@ class Facts:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]  # type: ignore[no-any-return]
+
+    def _lowered_text(self) -> str:
+        """The text lowercased, or "" when ``str.lower`` cannot stand for a case-insensitive
+        regex (the text has a letter such a regex equates with an ASCII one: "İ", "ſ")."""
+        if self._lowered is None:
+            text = self.document.text
+            self._lowered = "" if any(letter in text for letter in _FOLDS_TO_ASCII) else text.lower()
+        return self._lowered
+
+    def may_mention(self, phrases: Iterable[str]) -> bool:
+        """False only when no phrase stands anywhere in the text, in any case: a check
+        skips its whole-text regex search then. A phrase that is not plain ASCII, or a text
+        with a letter a case-insensitive regex equates with an ASCII one, is always "maybe"."""
+        lowered = self._lowered_text()
+        return any(not lowered or not phrase.isascii() or phrase.lower() in lowered for phrase in phrases)
+
+    def sentences_mentioning(self, phrases: Iterable[str]) -> set[int] | None:
+        """The indexes of the sentences that hold one of ``phrases`` in any case, as
+        ``phrase.lower() in sentence.lower()`` would find them: a check reads only those.
+        None when that cannot be told by one search of the text (as for :meth:`may_mention`)."""
+        lowered, sentences = self._lowered_text(), self.document.sentences
+        needles = {phrase.lower() for phrase in phrases}
+        if not lowered or not all(needle and needle.isascii() for needle in needles):
+            return None
+        if any(previous[1] > following[0] for previous, following in pairwise(sentences)):
+            return None  # overlapping sentences: an offset may stand in two
+        found: set[int] = set()
+        for needle in needles:
+            index = lowered.find(needle)
+            while index >= 0:
+                sentence = self.document.sentence_index(index)
+                if sentences and sentences[sentence][0] <= index and index + len(needle) <= sentences[sentence][1]:
+                    found.add(sentence)
+                index = lowered.find(needle, index + 1)
+        return found
+
+    def finditer(self, pattern: re.Pattern[str], openings: Iterable[str], pos: int = 0) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos)`` for a pattern whose every match opens with one of
+        ``openings`` in any case (after zero-width assertions such as ``\\b``): the pattern is
+        tried only where an opening stands, found by plain substring search, rather than at
+        every offset of the text."""
+        text, lowered = self.document.text, self._lowered_text()
+        needles = {opening.lower() for opening in openings}
+        if not lowered or not all(needle and needle.isascii() for needle in needles):
+            yield from pattern.finditer(text, pos)
+            return
+        starts: set[int] = set()
+        for needle in needles:
+            index = lowered.find(needle, pos)
+            while index >= 0:
+                starts.add(index)
+                index = lowered.find(needle, index + 1)
+        end = pos  # matches do not overlap: the search resumes where the last match ended
+        for start in sorted(starts):
+            if start >= end and (match := pattern.match(text, start)) is not None:
+                yield match
+                end = max(match.end(), start + 1)
 
     def of_type(self, kind: type[ClaimT]) -> list[ClaimT]:
         """All claims of one model, in text order."""
@@ -119,9 +211,9 @@ class Facts:
         """Valid dates whose sentence contains a word with stem ``word_stem``."""
         if self._stem_sentences is None:
             self._stem_sentences = defaultdict(list)
-            for index, stems in enumerate(self.sentence_stems):
-                if self.by_sentence.get(index):
-                    for each in stems:
+            for index in range(len(self.sentence_stems)):
+                if self.dates_in_sentence(index):  # only these sentences give dates to find
+                    for each in self.sentence_stems[index]:
                         self._stem_sentences[each].append(index)
         result = []
         for index in self._stem_sentences.get(word_stem, ()):
@@ -186,7 +278,5 @@ def build_facts(document: Document, claims: list[Claim]) -> Facts:
         facts.by_sentence[claim.sentence].append(claim)
         if isinstance(claim, DateClaim) and claim.date is not None:
             facts.days.append(claim)
-    facts.sentence_stems = [
-        frozenset(map(stem, _WORD.findall(document.text[start:end]))) for start, end in document.sentences
-    ]
+    facts.sentence_stems = SentenceStems(document)
     return facts
