@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import string
 from typing import Any
 
 from verify.checks import get_check
@@ -13,21 +12,17 @@ from verify.linking import Facts
 from verify.rules import Rule
 
 
-class _Template(string.Formatter):
-    """``str.format`` that leaves an unknown ``{field}`` as written instead of failing."""
+class _Fields(dict[str, Any]):
+    """A finding's fields for ``str.format_map``: an unknown ``{field}`` stays as written
+    instead of failing (a rule pack may name a field its kind does not give)."""
 
-    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
-        if isinstance(key, str) and key not in kwargs:
-            return "{" + key + "}"
-        return super().get_value(key, args, kwargs)
-
-
-_FORMATTER = _Template()
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def render(template: str, fields: dict[str, Any]) -> str:
     """Fill a rule's message template."""
-    return _FORMATTER.format(template, **fields)
+    return template.format_map(_Fields(fields))
 
 
 #: Validated parameters by rule: (the rule, a copy of its raw params, the validated model).
