@@ -309,7 +309,7 @@ def test_an_interrupted_write_leaves_the_old_report_and_no_temporary(
 
     monkeypatch.setattr(cli.os, "fdopen", Stream)
     with pytest.raises(cli.Interrupted):
-        write_atomically(target, "new report\n")
+        write_atomically(target, lambda stream: stream.write("new report\n"))
     assert target.read_text(encoding="utf-8") == "old report\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from itertools import pairwise
 
 import pytest
@@ -10,6 +11,7 @@ from tests.conftest import SEED
 from verify import sections
 from verify.api import check_document, default_rules
 from verify.document import parse_document
+from verify.reports.model import Report
 from verify.spans import LineIndex
 
 
@@ -44,5 +46,22 @@ def test_findings_and_claims_keep_their_place(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_claims_can_be_left_out() -> None:
-    report = check_document(parse_document(SEED.read_text(encoding="utf-8")), default_rules(), keep_claims=False)
-    assert report.claims == [] and report.findings
+    report = check_document(parse_document(SEED.read_text(encoding="utf-8")), default_rules(), claims="none")
+    assert report.claims == [] and report.claim_count == 0 and report.findings
+
+
+def test_a_long_articles_claims_can_be_packed(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    monkeypatch.setattr("verify.api.section_bounds", lambda document: sections.section_bounds(document, 1500, 1500))
+    kept = check_document(parse_document(text), default_rules())
+    packed = check_document(parse_document(text), default_rules(), claims="packed")
+    assert packed.claims == [] and packed.claim_count == len(kept.claims) > 30
+    assert list(packed.claim_dicts()) == [claim.model_dump(mode="json") for claim in kept.claims]
+    # Packed claims survive the trip from a worker process.
+    assert list(pickle.loads(pickle.dumps(packed)).claim_dicts()) == list(packed.claim_dicts())
+    assert Report(files=[packed]).summary["claims"] == packed.claim_count
+
+
+def test_a_short_articles_claims_stay_objects_when_packing_is_asked() -> None:
+    report = check_document(parse_document(SEED.read_text(encoding="utf-8")), default_rules(), claims="packed")
+    assert report.claims and report.claim_count == len(report.claims)

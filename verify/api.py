@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, Literal
 
 from verify.claims import Claim
+from verify.claims.packed import PackedClaims
 from verify.config import INVALID_SUPPRESSION, UNUSED_SUPPRESSION, QuoteHandling, apply_quotes
 from verify.document import Document, InputError, load_document, parse_document
 from verify.document.frontmatter import FrontMatterError
@@ -19,6 +21,11 @@ from verify.linking import build_facts
 from verify.reports.model import FileReport, Report, TimelineEvent
 from verify.rules import Rule, core_rules_dir, load_rules
 from verify.sections import section_bounds, shifted
+
+#: How a report keeps the claims: as objects in ``FileReport.claims``; as objects for
+#: ordinary articles but packed (compressed JSON, a few MB instead of hundreds) for
+#: articles long enough to be checked in sections; or not at all.
+ClaimStorage = Literal["objects", "packed", "none"]
 
 
 def default_rules() -> list[Rule]:
@@ -46,46 +53,54 @@ def check_document(
     *,
     quotes: QuoteHandling = "info",
     unused_level: Severity | None = "warning",
-    keep_claims: bool = True,
+    claims: ClaimStorage = "objects",
 ) -> FileReport:
     """Run extraction, linking and the rules on a parsed document.
 
-    ``keep_claims=False`` leaves the claims out of the report, for outputs that do
-    not show them. An article longer than :data:`verify.sections.LONG_ARTICLE_CHARS`
-    is checked a section at a time.
+    An article longer than :data:`verify.sections.LONG_ARTICLE_CHARS` is checked a
+    section at a time. ``claims`` says how the report keeps the claims (see
+    :data:`ClaimStorage`): ``"none"`` suits outputs that do not show them, ``"packed"``
+    bounds the memory of those that do (read them with ``FileReport.claim_dicts``).
 
     Problems silenced by ``verify:`` comments are left out; a comment that
     silenced nothing, or cannot be read, is reported at ``unused_level`` (None:
     not at all). Problems in quoted speech are handled as ``quotes`` says.
     """
     bounds = section_bounds(document)
+    packed = PackedClaims() if claims == "packed" and len(bounds) > 1 else None
     if len(bounds) == 1:
-        claims = extract_claims(document)
-        facts = build_facts(document, claims)
+        extracted = extract_claims(document)
+        facts = build_facts(document, extracted)
         findings, verified = run_rules(facts, rules)
         timeline = facts.timeline()
     else:
-        claims, findings, verified, timeline = _check_sections(document, bounds, rules, keep_claims)
+        extracted, findings, verified, timeline = _check_sections(document, bounds, rules, claims != "none", packed)
     findings, notes = _suppress(document, findings, rules, unused_level)
     findings = apply_quotes(findings, quotes, {rule.id: rule.level for rule in rules})
     reference = document.reference_date
-    return FileReport(
-        path=document.path,
-        findings=findings,
-        verified=verified,
-        notes=notes,
-        claims=claims if keep_claims else [],
-        title=document.title,
-        reference_date=reference.isoformat() if reference else None,
-        reference_source=document.reference_source,
-        timeline=timeline,
-    )
+    fields: dict[str, Any] = {
+        "path": document.path,
+        "findings": findings,
+        "verified": verified,
+        "notes": notes,
+        "claims": extracted if claims != "none" and packed is None else [],
+        "title": document.title,
+        "reference_date": reference.isoformat() if reference else None,
+        "reference_source": document.reference_source,
+        "timeline": timeline,
+    }
+    return FileReport.with_packed_claims(packed, **fields) if packed is not None else FileReport(**fields)
 
 
 def _check_sections(
-    document: Document, bounds: list[tuple[int, int]], rules: list[Rule], keep_claims: bool
+    document: Document,
+    bounds: list[tuple[int, int]],
+    rules: list[Rule],
+    keep_claims: bool,
+    packed: PackedClaims | None,
 ) -> tuple[list[Claim], list[Finding], list[Finding], list[TimelineEvent]]:
-    """Check a long article section by section (see :mod:`verify.sections`)."""
+    """Check a long article section by section (see :mod:`verify.sections`); the claims
+    go into ``packed`` when it is given, else into the list returned."""
     claims: list[Claim] = []
     findings: list[Finding] = []
     verified: list[Finding] = []
@@ -99,7 +114,9 @@ def _check_sections(
         verified += [shifted(finding, start, document.lines) for finding in section_verified]
         first_line = document.lines.line_col(start)[0] - 1
         timeline += [event.model_copy(update={"line": event.line + first_line}) for event in facts.timeline()]
-        if keep_claims:
+        if packed is not None:
+            packed.extend(shifted(claim, start, document.lines) for claim in section_claims)
+        elif keep_claims:
             claims += [shifted(claim, start, document.lines) for claim in section_claims]
     timeline.sort(key=lambda event: event.date)
     return claims, findings, verified, timeline
@@ -144,14 +161,15 @@ def check_path(
     published: dt.date | None = None,
     encoding: str = "utf-8",
     date_fields: tuple[str, ...] = DEFAULT_DATE_FIELDS,
-    keep_claims: bool = True,
+    claims: ClaimStorage = "objects",
 ) -> FileReport:
-    """Check one file; an unreadable one is reported, not raised."""
+    """Check one file; an unreadable one is reported, not raised. ``claims`` as in
+    :func:`check_document`."""
     try:
         document = load_document(path, published=published, encoding=encoding, date_fields=date_fields)
     except InputError as error:
         return FileReport(path=str(path), error=str(error))
-    return check_document(document, rules, keep_claims=keep_claims)
+    return check_document(document, rules, claims=claims)
 
 
 def _suppress(

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from verify.api import check_path
+from verify.api import ClaimStorage, check_path
 from verify.document.model import DEFAULT_DATE_FIELDS
 from verify.reports.model import FileReport
 from verify.rules import Rule
@@ -51,13 +51,13 @@ def check_paths(
     *,
     jobs: int | None = None,
     progress: bool | None = None,
-    keep_claims: bool = True,
+    claims: ClaimStorage = "objects",
 ) -> list[FileReport]:
     """Check ``files`` and return one report each, in the given order.
 
     ``jobs`` is the number of worker processes (None: :func:`default_jobs`);
     ``progress`` draws a bar on standard error (None: only when it is a terminal
-    and there is more than one file).
+    and there is more than one file); ``claims`` as in :func:`verify.api.check_document`.
     """
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
@@ -68,10 +68,10 @@ def check_paths(
         reports = []
         with _progress_bar(len(files), enabled=progress) as advance:
             for path in files:
-                reports.append(check_path(path, rules, published, encoding, date_fields, keep_claims))
+                reports.append(check_path(path, rules, published, encoding, date_fields, claims))
                 advance(1)
         return reports
-    return _check_in_pool(files, rules, published, encoding, date_fields, workers, progress, keep_claims)
+    return _check_in_pool(files, rules, published, encoding, date_fields, workers, progress, claims)
 
 
 def _check_in_pool(
@@ -82,7 +82,7 @@ def _check_in_pool(
     date_fields: tuple[str, ...],
     workers: int,
     progress: bool,
-    keep_claims: bool,
+    claims: ClaimStorage,
 ) -> list[FileReport]:
     # Imported here: a one-file run (the pre-commit hook) does not pay for multiprocessing.
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -91,7 +91,7 @@ def _check_in_pool(
     chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
     results: list[list[FileReport] | None] = [None] * len(chunks)
     executor = ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(rules, published, encoding, date_fields, keep_claims)
+        max_workers=workers, initializer=_init_worker, initargs=(rules, published, encoding, date_fields, claims)
     )
     try:
         # Submitting starts the workers; with the fork start method that has to
@@ -119,14 +119,14 @@ def _check_in_pool(
 
 # -- the worker side: the settings are sent once per process, not once per file --
 
-_settings: tuple[list[Rule], dt.date | None, str, tuple[str, ...], bool] | None = None
+_settings: tuple[list[Rule], dt.date | None, str, tuple[str, ...], ClaimStorage] | None = None
 
 
 def _init_worker(
-    rules: list[Rule], published: dt.date | None, encoding: str, date_fields: tuple[str, ...], keep_claims: bool
+    rules: list[Rule], published: dt.date | None, encoding: str, date_fields: tuple[str, ...], claims: ClaimStorage
 ) -> None:
     global _settings
-    _settings = (rules, published, encoding, date_fields, keep_claims)
+    _settings = (rules, published, encoding, date_fields, claims)
     # Ctrl-C reaches the whole process group: the parent stops the pool and exits
     # 130; a worker that raised too would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -134,8 +134,8 @@ def _init_worker(
 
 def _check_chunk(paths: list[Path]) -> list[FileReport]:
     assert _settings is not None, "worker used without _init_worker"
-    rules, published, encoding, date_fields, keep_claims = _settings
-    return [check_path(path, rules, published, encoding, date_fields, keep_claims) for path in paths]
+    rules, published, encoding, date_fields, claims = _settings
+    return [check_path(path, rules, published, encoding, date_fields, claims) for path in paths]
 
 
 @contextmanager

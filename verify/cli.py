@@ -12,12 +12,16 @@ import signal
 import sys
 import tempfile
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from verify.api import ClaimStorage
     from verify.config import Overrides, Settings
     from verify.reports.model import FileReport
     from verify.rules import Rule
@@ -115,14 +119,14 @@ def collect_articles(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, st
     return files, problems
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file renamed into place,
-    so that a reader never sees half a report."""
+def write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
+    """Call ``write`` on a temporary file that is then renamed to ``path``, so that a
+    reader never sees half a report."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            write(stream)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -193,7 +197,7 @@ def check(
     """Check articles and report where each contradicts itself."""
     from verify.config import ConfigError, Overrides
     from verify.reports.model import Report
-    from verify.reports.render import SUFFIXES, render
+    from verify.reports.render import SUFFIXES, write
 
     published_date = _parse_published(published)
     overrides = Overrides(
@@ -214,9 +218,10 @@ def check(
         _fail(f"{path}: {problem}")
 
     fmt = (output_format or (Format.markdown if report_dir is not None else Format.text)).value
-    # Only the JSON and Markdown reports list the claims; the others need not keep them.
-    keep_claims = fmt in (Format.json, Format.markdown)
-    file_reports = _check_files(files, settings, published_date, encoding, jobs, keep_claims)
+    # Only the JSON and Markdown reports list the claims; the others need not keep them,
+    # and those two read a long article's claims packed (verify.claims.packed).
+    claims: ClaimStorage = "packed" if fmt in (Format.json, Format.markdown) else "none"
+    file_reports = _check_files(files, settings, published_date, encoding, jobs, claims)
     for file_report in file_reports:
         if file_report.error:
             failed = True
@@ -230,13 +235,13 @@ def check(
             if file_report.error:
                 continue
             target = report_dir / name
-            write_atomically(target, render(Report(files=[file_report]), fmt, rules))
+            write_atomically(target, partial(write, Report(files=[file_report]), fmt, rules=rules))
             typer.echo(
                 f"{target}: {file_report.count('error')} error(s), {file_report.count('warning')} warning(s), "
                 f"{len(file_report.verified)} verified"
             )
     else:
-        sys.stdout.write(render(report, fmt, rules))
+        write(report, fmt, sys.stdout, rules)
 
     if failed:
         raise typer.Exit(EXIT_FAILURE)
@@ -263,7 +268,7 @@ def _check_files(
     published: Optional[dt.date],
     encoding: str,
     jobs: Optional[int],
-    keep_claims: bool = True,
+    claims: ClaimStorage = "objects",
 ) -> list[FileReport]:
     """Check each file under its own settings; files that share a configuration go together."""
     from verify.batch import check_paths
@@ -278,9 +283,7 @@ def _check_files(
         chosen = [files[i] for i in indices]
         for index, report in zip(
             indices,
-            check_paths(
-                chosen, setting.rules, published, encoding, setting.date_fields, jobs=jobs, keep_claims=keep_claims
-            ),
+            check_paths(chosen, setting.rules, published, encoding, setting.date_fields, jobs=jobs, claims=claims),
             strict=True,
         ):
             reports[index] = apply_settings(report, setting)

@@ -4,8 +4,8 @@ a timeline (Mermaid) and the table of extracted claims."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from verify.claims import Claim
 from verify.findings import Finding
 from verify.reports.model import FileReport, Report
 
@@ -35,7 +35,7 @@ def _file(file: FileReport) -> str:
         "",
         "| errors | warnings | info | verified | claims |",
         "|---:|---:|---:|---:|---:|",
-        f"| {file.count('error')} | {file.count('warning')} | {file.count('info')} | {len(file.verified)} | {len(file.claims)} |",
+        f"| {file.count('error')} | {file.count('warning')} | {file.count('info')} | {len(file.verified)} | {file.claim_count} |",
         "",
     ]
     for note in file.notes:
@@ -57,7 +57,7 @@ def _file(file: FileReport) -> str:
     else:
         out += ["No claim could be checked against another part of the article.", ""]
     out += _timeline(file)
-    out += _claims(file.claims)
+    out += _claims(file)
     return "\n".join(out)
 
 
@@ -108,30 +108,31 @@ def _timeline(file: FileReport) -> list[str]:
     return out
 
 
-def _claims(claims: list[Claim]) -> list[str]:
+def _claims(file: FileReport) -> list[str]:
     out = ["## Extracted claims", ""]
-    if not claims:
+    if not file.claim_count:
         return [*out, "None.", ""]
     out += ["| line:col | type | text | value | about |", "|---|---|---|---|---|"]
-    for claim in claims:
+    for claim in file.claim_dicts():
+        span = claim["span"]
         out.append(
-            f"| {claim.span.line}:{claim.span.column} | {claim.type} | {_cell(claim.text)} | {_cell(_value(claim))} | {_cell(claim.about or '')} |"
+            f"| {span['line']}:{span['column']} | {claim['type']} | {_cell(claim['text'])} | {_cell(_value(claim))} | {_cell(claim.get('about') or '')} |"
         )
     out.append("")
     return out
 
 
-def _value(claim: Claim) -> str:
-    data = claim.model_dump(mode="json")
-    value = data.get("value")
-    if claim.type == "quantity":
-        shown = data.get("values") or value
-        return f"{shown} {data['unit']}"
-    if claim.type == "count":
-        return f"{value:g} {data['noun']}" if isinstance(value, float) else f"{value} {data['noun']}"
-    if claim.type == "money":
-        return f"{value:,.2f} {data['currency']}"
-    if claim.type == "date" and not data.get("valid", True):
+def _value(claim: dict[str, Any]) -> str:
+    """A claim's value as a reader writes it, from its JSON-ready dict."""
+    value = claim.get("value")
+    if claim["type"] == "quantity":
+        shown = claim.get("values") or value
+        return f"{shown} {claim['unit']}"
+    if claim["type"] == "count":
+        return f"{value:g} {claim['noun']}" if isinstance(value, float) else f"{value} {claim['noun']}"
+    if claim["type"] == "money":
+        return f"{value:,.2f} {claim['currency']}"
+    if claim["type"] == "date" and not claim.get("valid", True):
         return "not a real date"
     return "" if value is None else str(value)
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, computed_field
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, PrivateAttr, computed_field
 
 from verify.claims import Claim
+from verify.claims.packed import PackedClaims
 from verify.findings import Finding
 
 
@@ -33,6 +37,28 @@ class FileReport(BaseModel):
     error: str | None = None
     #: Notes about the input that are not findings (a skipped binary file, a BOM).
     notes: list[str] = []
+    #: A long article's claims when they were packed instead of kept in ``claims``
+    #: (see :mod:`verify.claims.packed`); the reports list them as if they were there.
+    _packed_claims: PackedClaims | None = PrivateAttr(default=None)
+
+    @classmethod
+    def with_packed_claims(cls, packed: PackedClaims, **fields: Any) -> FileReport:
+        """A report whose claims are ``packed`` rather than in ``claims``."""
+        report = cls(**fields)
+        report._packed_claims = packed
+        return report
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims were extracted, packed or not."""
+        return len(self.claims) + (len(self._packed_claims) if self._packed_claims is not None else 0)
+
+    def claim_dicts(self) -> Iterator[dict[str, Any]]:
+        """Every claim as its JSON-ready dict (``model_dump(mode="json")``), packed or not."""
+        for claim in self.claims:
+            yield claim.model_dump(mode="json")
+        if self._packed_claims is not None:
+            yield from self._packed_claims.dicts()
 
     def count(self, severity: str) -> int:
         """How many findings of ``severity`` the file has."""
@@ -54,6 +80,6 @@ class Report(BaseModel):
             "warnings": sum(f.count("warning") for f in self.files),
             "infos": sum(f.count("info") for f in self.files),
             "verified": sum(len(f.verified) for f in self.files),
-            "claims": sum(len(f.claims) for f in self.files),
+            "claims": sum(f.claim_count for f in self.files),
             "unreadable": sum(1 for f in self.files if f.error),
         }

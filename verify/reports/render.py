@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from verify.reports.model import Report
 
@@ -65,3 +65,14 @@ def render(report: Report, fmt: str, rules: Sequence[Rule] | None = None) -> str
 
         return render_sarif(report, rules)
     return FORMATS[fmt](report)
+
+
+def write(report: Report, fmt: str, stream: TextIO, rules: Sequence[Rule] | None = None) -> None:
+    """Write ``report`` to ``stream`` in format ``fmt``; JSON goes out a piece at a
+    time, so a long article's report is never held in memory whole."""
+    if fmt == "json":
+        from verify.reports.json_format import write_json
+
+        write_json(report, stream)
+    else:
+        stream.write(render(report, fmt, rules))
