@@ -36,7 +36,10 @@ def test_a_second_process_answers_from_memory_without_pint(tmp_path: Path) -> No
     assert first == "['110 kW'] True"  # pint asked, answers kept
     assert second == "['110 kW'] False"  # the same finding without importing pint
     stored = json.loads((tmp_path / "pint-answers.json").read_text(encoding="utf-8"))
-    assert stored["answers"]["_name_and_dimensionality\x1fkilovolt"] == ["kilovolt", str(pint.Unit("kV").dimensionality)]
+    assert stored["answers"]["_name_and_dimensionality\x1fkilovolt"] == [
+        "kilovolt",
+        str(pint.Unit("kV").dimensionality),
+    ]
 
 
 def test_a_memory_for_another_pint_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,8 +3,10 @@ a timeline (Mermaid) and the table of extracted claims."""
 
 from __future__ import annotations
 
+import io
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from verify.findings import Finding
 from verify.reports.model import FileReport, Report
@@ -14,21 +16,53 @@ _LEVEL_MARK = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 i
 
 def render_markdown(report: Report) -> str:
     """The whole report; several files follow one another under their own headings."""
-    return "\n\n".join(_file(file) for file in report.files).rstrip() + "\n"
+    stream = io.StringIO()
+    write_markdown(report, stream)
+    return stream.getvalue()
 
 
-def _file(file: FileReport) -> str:
+def write_markdown(report: Report, stream: TextIO) -> None:
+    """Write :func:`render_markdown`'s text to ``stream`` a line at a time, so that a long
+    article's report (thousands of findings and claims) is never held in memory whole."""
+    out = _RightTrimmed(stream)
+    for index, file in enumerate(report.files):
+        if index:
+            out.write("\n\n")
+        for number, line in enumerate(_file(file)):
+            out.write("\n" + line if number else line)
+    stream.write("\n")
+
+
+class _RightTrimmed:
+    """Writes through to a stream but holds back trailing whitespace, which is dropped
+    if nothing else follows it: the report ends in exactly one line break."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._held = ""
+
+    def write(self, text: str) -> None:
+        kept = text.rstrip()
+        if kept:
+            self._stream.write(self._held + kept)
+            self._held = text[len(kept) :]
+        else:
+            self._held += text
+
+
+def _file(file: FileReport) -> Iterator[str]:
+    """The lines of one file's report."""
     title = file.title or file.path
-    out = [f"# verify report: {_inline(title)}", ""]
+    yield from [f"# verify report: {_inline(title)}", ""]
     if file.error:
-        out += [f"`{file.path}` could not be checked: {file.error}.", ""]
-        return "\n".join(out)
+        yield from [f"`{file.path}` could not be checked: {file.error}.", ""]
+        return
     reference = (
         f"{file.reference_date} (from {file.reference_source})"
         if file.reference_date
         else "none (the article gives no publication date; pass `--published` to resolve relative dates)"
     )
-    out += [
+    yield from [
         f"- **File:** `{file.path}`",
         f"- **Reference date:** {reference}",
         f"- **Result:** {_verdict(file)}",
@@ -39,26 +73,23 @@ def _file(file: FileReport) -> str:
         "",
     ]
     for note in file.notes:
-        out += [f"> Note: {note}", ""]
-    out += ["## Findings", ""]
+        yield from [f"> Note: {note}", ""]
+    yield from ["## Findings", ""]
     if not file.findings:
-        out += ["No inconsistencies found.", ""]
+        yield from ["No inconsistencies found.", ""]
     for number, finding in enumerate(file.findings, start=1):
-        out += _finding(number, finding)
-    out += ["## Verified", ""]
+        yield from _finding(number, finding)
+    yield from ["## Verified", ""]
     if file.verified:
-        out += ["Claims that were checked against the article and hold.", ""]
-        out += ["| line:col | claim | rule | what was checked |", "|---|---|---|---|"]
+        yield from ["Claims that were checked against the article and hold.", ""]
+        yield from ["| line:col | claim | rule | what was checked |", "|---|---|---|---|"]
         for item in file.verified:
-            out.append(
-                f"| {item.span.line}:{item.span.column} | {_cell(item.claim)} | `{item.rule}` | {_cell(item.computation or item.message)} |"
-            )
-        out.append("")
+            yield f"| {item.span.line}:{item.span.column} | {_cell(item.claim)} | `{item.rule}` | {_cell(item.computation or item.message)} |"
+        yield ""
     else:
-        out += ["No claim could be checked against another part of the article.", ""]
-    out += _timeline(file)
-    out += _claims(file)
-    return "\n".join(out)
+        yield from ["No claim could be checked against another part of the article.", ""]
+    yield from _timeline(file)
+    yield from _claims(file)
 
 
 def _verdict(file: FileReport) -> str:
@@ -108,18 +139,16 @@ def _timeline(file: FileReport) -> list[str]:
     return out
 
 
-def _claims(file: FileReport) -> list[str]:
-    out = ["## Extracted claims", ""]
+def _claims(file: FileReport) -> Iterator[str]:
+    yield from ["## Extracted claims", ""]
     if not file.claim_count:
-        return [*out, "None.", ""]
-    out += ["| line:col | type | text | value | about |", "|---|---|---|---|---|"]
+        yield from ["None.", ""]
+        return
+    yield from ["| line:col | type | text | value | about |", "|---|---|---|---|---|"]
     for claim in file.claim_dicts():
         span = claim["span"]
-        out.append(
-            f"| {span['line']}:{span['column']} | {claim['type']} | {_cell(claim['text'])} | {_cell(_value(claim))} | {_cell(claim.get('about') or '')} |"
-        )
-    out.append("")
-    return out
+        yield f"| {span['line']}:{span['column']} | {claim['type']} | {_cell(claim['text'])} | {_cell(_value(claim))} | {_cell(claim.get('about') or '')} |"
+    yield ""
 
 
 def _value(claim: dict[str, Any]) -> str:

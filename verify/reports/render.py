@@ -68,11 +68,16 @@ def render(report: Report, fmt: str, rules: Sequence[Rule] | None = None) -> str
 
 
 def write(report: Report, fmt: str, stream: TextIO, rules: Sequence[Rule] | None = None) -> None:
-    """Write ``report`` to ``stream`` in format ``fmt``; JSON goes out a piece at a
-    time, so a long article's report is never held in memory whole."""
+    """Write ``report`` to ``stream`` in format ``fmt``. JSON and Markdown, the formats
+    that list every claim, go out a piece at a time, so that a long article's report
+    is never held in memory whole."""
     if fmt == "json":
         from verify.reports.json_format import write_json
 
         write_json(report, stream)
+    elif fmt == "markdown":
+        from verify.reports.markdown import write_markdown
+
+        write_markdown(report, stream)
     else:
         stream.write(render(report, fmt, rules))

@@ -1,4 +1,5 @@
-"""The JSON report is written a piece at a time, and reads exactly as ``json.dumps`` of the model."""
+"""JSON and Markdown reports are written a piece at a time: the JSON reads exactly as
+``json.dumps`` of the model, and packed claims read as if they were objects."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from verify import sections
 from verify.api import check_document, check_text, default_rules
 from verify.document import parse_document
 from verify.reports.json_format import render_json, write_json
+from verify.reports.markdown import render_markdown
 from verify.reports.model import FileReport, Report
 
 
@@ -46,3 +48,21 @@ def test_packed_claims_are_written_as_if_they_were_objects(monkeypatch: pytest.M
     stream = io.StringIO()
     write_json(Report(files=[packed]), stream)
     assert stream.getvalue() == _expected(Report(files=[kept]))
+
+
+def test_packed_claims_make_the_same_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    monkeypatch.setattr("verify.api.section_bounds", lambda document: sections.section_bounds(document, 1500, 1500))
+    kept = check_document(parse_document(text), default_rules())
+    packed = check_document(parse_document(text), default_rules(), claims="packed")
+    markdown = render_markdown(Report(files=[packed]))
+    assert markdown == render_markdown(Report(files=[kept]))
+    assert "| 21:14 | quantity | 110 kW | 110.0 kilowatt |" in markdown
+
+
+def test_markdown_of_several_files_ends_in_one_line_break() -> None:
+    report = Report(files=[FileReport(path="a.md", error="empty file"), check_text("Nothing here.").files[0]])
+    markdown = render_markdown(report)
+    assert markdown.endswith("None.\n") and not markdown.endswith("\n\n")
+    assert "could not be checked: empty file.\n\n\n# verify report: <text>" in markdown
+    assert render_markdown(Report()) == "\n"
