@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.extraction.wordstart import expand_case, scan, word_start
@@ -54,6 +55,11 @@ YEAR = re.compile(
     rf"(?P<prep>{word_start(expand_case(_YEAR_PREPOSITIONS.split('|')))})\s+"
     r"(?:(?:early|late|mid)[- ]?\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b(?![-–/:.,]?\d)(?!\s*(?:%|percent))"
 )
+# Before its year a YEAR match holds only letters, white space and hyphens ("in",
+# "since mid-"), so it starts shortly before the year unless a longer run of them does.
+_YEAR_DIGITS = re.compile(r"(?:1[6-9]|20)\d\d")
+_YEAR_LEAD = re.compile(r"[A-Za-z\s-]*")
+_YEAR_REACH = 40
 # A weekday in parentheses after its date: "March 5, 2019 (Tuesday)".
 TRAILING_WEEKDAY = re.compile(rf"\s?\(\s?(?P<wd>{WEEKDAY_PATTERN})\s?\)")
 # "1987–2017": two years joined by a dash.
@@ -84,6 +90,8 @@ RELATIVE_DAY = re.compile(
     rf"(?P<word>{word_start(expand_case(['[Tt]oday', '[Yy]esterday', '[Tt]omorrow', '[Tt]onight']))})\b"
 )
 
+# Parts every RELATIVE_DAY match holds: without them the search need not run.
+_RELATIVE_DAY_HINTS = ("oday", "esterday", "omorrow", "onight")
 _BESIDE_RELATIVE_DAY = re.compile(r"\b(?P<word>today|yesterday|tomorrow),?\s+(?:on\s+)?$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
 # Tense cues that a bare weekday lies ahead of the reference date, not behind it.
@@ -175,7 +183,7 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
             )
     for match in MONTH_YEAR.finditer(text, start, end):
         found.append(RawDate(match.start(), match.end(), int(match["year"]), month_number(match["mon"]), None))
-    for match in YEAR.finditer(text, start, end):
+    for match in _year_matches(text, start, end):
         found.append(RawDate(match.start("year"), match.end("year"), int(match["year"]), None, None))
     for match in YEAR_RANGE.finditer(text, start, end):
         first, last = int(match["first"]), int(match["last"])
@@ -187,6 +195,30 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
         if 1 <= month <= 12 and 1 <= day <= 31:
             found.append(RawDate(match.start(), match.end(), int(match["year"]), month, day))
     return _longest_first(found)
+
+
+def _year_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``YEAR.finditer(text, start, end)``, tried only shortly before each year.
+
+    YEAR opens with a preposition, and prepositions start with common letters: run over
+    the whole text it is tried at most words. The years themselves are rare.
+    """
+    position = start  # where the last match ended: matches do not overlap
+    for digits in _YEAR_DIGITS.finditer(text, start, end):
+        year = digits.start()
+        lead_start = max(position, year - _YEAR_REACH)
+        if _YEAR_LEAD.fullmatch(text, lead_start, year):
+            lead_start = position  # words and spaces all the way back: search from the last match
+        # Cut after the year, the text lets through every match the whole text does
+        # (only checks after the year can fail), so the first hit is where a match can start.
+        cut = min(year + 4, end)
+        hit = YEAR.search(text, lead_start, cut)
+        while hit is not None and hit.start("year") != year:  # an earlier year that failed its checks
+            hit = YEAR.search(text, hit.start() + 1, cut)
+        match = YEAR.match(text, hit.start(), end) if hit is not None else None
+        if match is not None and match.start("year") == year:
+            position = match.end()
+            yield match
 
 
 def find_relative_dates(text: str, start: int, end: int, reference: dt.date | None) -> list[RawDate]:
@@ -224,7 +256,8 @@ def find_relative_dates(text: str, start: int, end: int, reference: dt.date | No
                 resolved_from="the reference date" if resolved else None,
             )
         )
-    for match in RELATIVE_DAY.finditer(text, start, end):
+    has_relative_day = any(hint in text for hint in _RELATIVE_DAY_HINTS)
+    for match in RELATIVE_DAY.finditer(text, start, end) if has_relative_day else ():
         if reference is None or (
             match["word"][0].isupper() and text[max(0, match.start() - 4) : match.start()] == "the "
         ):
@@ -239,7 +272,11 @@ def find_relative_dates(text: str, start: int, end: int, reference: dt.date | No
 
 
 def _resolve_weekday(text: str, match: re.Match[str], weekday: int, reference: dt.date) -> dt.date:
-    beside = _BESIDE_RELATIVE_DAY.search(text, max(0, match.start() - 16), match.start())
+    window = max(0, match.start() - 16)
+    # Each of its words holds "day" or is "tomorrow", whose letters fold only to their capitals.
+    lowered = text[window : match.start()].lower()
+    nearby = "day" in lowered or "tomorrow" in lowered
+    beside = _BESIDE_RELATIVE_DAY.search(text, window, match.start()) if nearby else None
     if beside is not None:  # "yesterday, Sunday,": the weekday names that day
         return reference + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[beside["word"].lower()])
     modifier = (match["mod"] or "").lower()

@@ -44,9 +44,9 @@ from verify.extraction.lexicon import (
 from verify.extraction.numbers import (
     NUMBER,
     ORDINAL,
-    VAGUE,
     NumberMatch,
     find_numbers,
+    find_vague,
     ordinal_value,
     vague_value,
 )
@@ -56,6 +56,19 @@ from verify.units import LexiconError, unit_info
 from verify.vocab import MONTHS, WEEKDAYS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: The most words the passes read after a number (the head of its noun phrase).
+_MAX_WORDS_AFTER = 6
+
+
+def _words_run(limit: int) -> re.Pattern[str]:
+    """Up to ``limit`` words, each after spaces, one group each: one match instead of a loop."""
+    pattern = ""
+    for _ in range(limit):
+        pattern = rf"[ \u00a0]*({_WORD.pattern})(?:{pattern})?" if pattern else rf"[ \u00a0]*({_WORD.pattern})"
+    return re.compile(pattern)
+
+
+_WORDS_AFTER = _words_run(_MAX_WORDS_AFTER)
 _DURATION_WORD = re.compile(
     r"[\s-]?(?P<unit>" + "|".join(sorted(DURATION_UNITS, key=len, reverse=True)) + r")\b(?P<old>-old| old)?",
     re.IGNORECASE,
@@ -103,6 +116,14 @@ _YEAR_WORD_BEFORE = re.compile(r"\b(?P<which>last|this|next)\s+year,?\s+(?:on\s+
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?")
 _RANGE_TO_NEXT = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|and|or|-|–|—)\s*(?:the\s+)?", re.IGNORECASE)
 _MONTH_OR_DAY = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Patterns the passes below apply to every number or claim, compiled once here.
+_IDENTIFIER_TAIL = re.compile(r"[A-Za-z]-$|\d[.,]?$")
+_YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
+_OPENS_CONVERSION = re.compile(r"[\s\u00a0]*\([\s\u00a0]*")
+_CONTINUES_CONVERSION = re.compile(r"[\s\u00a0]*[;,/][\s\u00a0]*(?:or\s+)?")
+_REPEAT_BEFORE = re.compile(r"\b(?:once|twice|times|per)\s*$")
+_COMPOUND_TAIL = re.compile(r"-(?:long|old|high|wide|deep|tall)\b|\s+(?:long|old)\b")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$|\s+when\b|\s+at the time\b)")
 
 
 def extract_claims(document: Document) -> list[Claim]:
@@ -145,20 +166,14 @@ class _Extractor:
             "quoted": self.doc.in_quote(start, end),
         }
 
-    def _words_after(self, position: int, limit: int = 4) -> list[tuple[int, int, str]]:
-        """Up to ``limit`` words after ``position`` within the clause."""
-        words = []
-        cursor = position
-        for _ in range(limit):
-            gap = cursor
-            while gap < self.end and self.text[gap] in " \u00a0":
-                gap += 1
-            match = _WORD.match(self.text, gap)
-            if not match:
-                break
-            words.append((match.start(), match.end(), match.group(0)))
-            cursor = match.end()
-        return words
+    def _words_after(self, position: int, limit: int) -> list[str]:
+        """Up to ``limit`` (at most ``_MAX_WORDS_AFTER``) words after ``position`` within the clause."""
+        match = _WORDS_AFTER.match(self.text, position)
+        if match is None:
+            return []
+        words = match.groups()
+        count = words.index(None) if None in words else len(words)
+        return list(words[: min(count, limit)])
 
     def _head_noun_after(self, position: int) -> str | None:
         """The head of the noun phrase after ``position``: the last word before a
@@ -167,12 +182,12 @@ class _Extractor:
         noun = None
         capitalized = False
         words = self._words_after(position, 6)
-        for index, (_, _, word) in enumerate(words):
+        for index, word in enumerate(words):
             lowered = word.lower()
             if lowered in STOPWORDS or lowered in _MONTH_OR_DAY:
                 break
             # "-ing" before a determiner opens a clause ("cable connecting the grids").
-            following = words[index + 1][2].lower() if index + 1 < len(words) else ""
+            following = words[index + 1].lower() if index + 1 < len(words) else ""
             if noun is not None and lowered.endswith("ing") and following in _DETERMINERS:
                 break
             # A proper name continues only a proper name and ends at a common word
@@ -247,7 +262,9 @@ class _Extractor:
         if reference is None:
             return None
         after = _YEAR_WORD_AFTER.match(self.text, raw.range_end or raw.end)
-        before = _YEAR_WORD_BEFORE.search(self.text[max(self.start, raw.start - 24) : raw.start])
+        lead = self.text[max(self.start, raw.start - 24) : raw.start]
+        # "year" is in every match; under IGNORECASE its letters match only their two cases.
+        before = _YEAR_WORD_BEFORE.search(lead) if "year" in lead.lower() else None
         which = (after or before)["which"].lower() if (after or before) else None  # type: ignore[index]
         if which is None:
             return None
@@ -341,7 +358,7 @@ class _Extractor:
         """Make a claim of ``number``; returns how many following numbers it consumed."""
         text = self.text
         before = text[max(self.start, number.qualifier_start - 12) : number.qualifier_start]
-        if re.search(r"[A-Za-z]-$|\d[.,]?$", before) and not before.endswith(" "):
+        if _IDENTIFIER_TAIL.search(before) and not before.endswith(" "):
             return 0  # part of an identifier such as COVID-19 or a longer figure
         # Money
         sign = _CURRENCY_BEFORE.search(text[max(self.start, number.start - 4) : number.start])
@@ -386,8 +403,8 @@ class _Extractor:
             return consumed
         # Age written before the number: "aged 86", "He was 85."
         prefix = text[max(self.start, number.start - 20) : number.start]
-        age_context = _AGE_BEFORE.search(prefix) or (
-            (_AGE_PRONOUN.search(prefix) or (not number.is_word and self._named_subject_age(number.start)))
+        age_context = _age_word_before(prefix) or (
+            (_pronoun_age_before(prefix) or (not number.is_word and self._named_subject_age(number.start)))
             and _ends_clause(text, number.end)
         )
         if age_context and 0 < number.value < 130:
@@ -414,6 +431,8 @@ class _Extractor:
         """True for "Conyers, the former Dean, was 88": the number is all the predicate says of a name."""
         sentence = self.doc.sentences[self.doc.sentence_index(position)] if self.doc.sentences else (0, 0)
         lead = self.text[max(sentence[0], position - 200) : position]
+        if not _ends_with_word(lead, _AGE_VERBS):
+            return False  # the pattern's own ending, checked before its costly name part
         match = _AGE_NAMED_SUBJECT.match(lead) if sentence[0] >= position - 200 else None
         if match is None:
             return False
@@ -514,9 +533,9 @@ class _Extractor:
             if not isinstance(claim, QuantityClaim):
                 continue
             gap = self.text[claim.span.end : start]
-            if re.fullmatch(r"[\s\u00a0]*\([\s\u00a0]*", gap):
+            if _OPENS_CONVERSION.fullmatch(gap):
                 return claim.span.start
-            if re.fullmatch(r"[\s\u00a0]*[;,/][\s\u00a0]*(?:or\s+)?", gap) and claim.converts is not None:
+            if _CONTINUES_CONVERSION.fullmatch(gap) and claim.converts is not None:
                 return claim.converts
             return None
         return None
@@ -559,7 +578,7 @@ class _Extractor:
         lead = text[max(self.start, number.qualifier_start - 12) : number.qualifier_start]
         identifier = bool(_IDENTIFIER_BEFORE.search(lead)) and number.approx == "exact"
         raw = text[number.start : number.end]
-        year_like = re.fullmatch(r"1[6-9]\d\d|20\d\d", raw) is not None
+        year_like = _YEAR_LIKE.fullmatch(raw) is not None
         if not identifier and not year_like:
             partitive = _PARTITIVE.match(text, number.end)
             if partitive:
@@ -579,7 +598,7 @@ class _Extractor:
     def _counted_noun(self, position: int) -> str | None:
         words = self._words_after(position, 3)
         candidates = []
-        for _, _, word in words:
+        for word in words:
             lowered = word.lower()
             if lowered in STOPWORDS or lowered in _MONTH_OR_DAY or word[0].isupper():
                 break
@@ -593,7 +612,7 @@ class _Extractor:
         return nouns[0] if nouns else None
 
     def _vague(self) -> None:
-        for match in VAGUE.finditer(self.text, self.start, self.end):
+        for match in find_vague(self.text, self.start, self.end):
             if not self._free(match.start(), match.end()):
                 continue
             noun = self._counted_noun(match.end())
@@ -624,7 +643,7 @@ class _Extractor:
             if not self._free(match.start(), match.end()):
                 continue
             before = self.text[max(self.start, match.start() - 8) : match.start()].lower()
-            if re.search(r"\b(?:once|twice|times|per)\s*$", before):
+            if _REPEAT_BEFORE.search(before):
                 continue
             if match["art"].lower() == "one" and match["unit"] == "day" and _MODAL_BEFORE.search(before):
                 continue  # "may one day carry people": an idiom, not a span
@@ -653,8 +672,8 @@ class _Extractor:
             return None
         start = self.doc.sentences[sentence][0]
         clause_start = max(start, self.text.rfind(",", start, position) + 1)
-        words: list[str] = [w.lower() for w in _WORD.findall(self.text[clause_start:position])]
-        for word in reversed(words):
+        written: list[str] = _WORD.findall(self.text, clause_start, position)
+        for word in map(str.lower, reversed(written)):
             if word not in STOPWORDS and word not in _MONTH_OR_DAY and len(word) > 3:
                 return word
         return None
@@ -696,17 +715,39 @@ _IRREGULAR_PLURALS = frozenset(
 )
 
 
+#: The verbs _AGE_NAMED_SUBJECT and _AGE_PRONOUN end with (before white space).
+_AGE_VERBS = ("was", "is", "turned", "turns")
+_PRONOUN_AGE_VERBS = (*_AGE_VERBS, "died at", "dies at")
+
+
+def _ends_with_word(text: str, words: tuple[str, ...]) -> bool:
+    """True when ``text`` ends with one of ``words`` and then white space, as patterns
+    ending in ``(?:words)\\s+$`` require (str.isspace and ``\\s`` agree on every character)."""
+    stripped = text.rstrip()
+    return len(stripped) < len(text) and stripped.endswith(words)
+
+
+def _age_word_before(prefix: str) -> bool:
+    """ "aged 86", "at the age of 86": every form holds "age", whose letters fold only to their capitals."""
+    return "age" in prefix.lower() and _AGE_BEFORE.search(prefix) is not None
+
+
+def _pronoun_age_before(prefix: str) -> bool:
+    """ "He was 85", "who turned 90": searched only when the prefix ends with the verb."""
+    return _ends_with_word(prefix, _PRONOUN_AGE_VERBS) and _AGE_PRONOUN.search(prefix) is not None
+
+
 def _is_thing(noun: str) -> bool:
     return noun in THING_NOUNS or noun.endswith(THING_SUFFIXES)
 
 
 def _skip_compound_tail(text: str, end: int) -> int:
-    match = re.match(r"-(?:long|old|high|wide|deep|tall)\b|\s+(?:long|old)\b", text[end : end + 8])
+    match = _COMPOUND_TAIL.match(text[end : end + 8])
     return end + match.end() if match else end
 
 
 def _ends_clause(text: str, position: int) -> bool:
-    return re.match(r"\s*(?:[.,;:)]|$|\s+when\b|\s+at the time\b)", text[position : position + 16]) is not None
+    return _CLAUSE_END.match(text[position : position + 16]) is not None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
 
 from verify.claims import Approx
 from verify.extraction.wordstart import BOUNDARY_BEHIND, dispatch, ignorecase_words
@@ -75,19 +77,23 @@ _APPROX_RE = re.compile(
     re.IGNORECASE,
 )
 _APPROX_KIND: dict[str, Approx] = {q: kind for q, kind in _APPROX_BEFORE}  # type: ignore[misc]
+#: The longest qualifier: one that ends where the white space before a number starts
+#: begins at most this far before it.
+_APPROX_LONGEST = max(len(q) for q, _ in _APPROX_BEFORE)
 
 # Vague amounts: "hundreds of", "dozens of", "thousands of".
 _VAGUE_WORDS = ["dozens", "scores", "hundreds", "thousands", "tens of thousands", "millions", "billions"]
 VAGUE = re.compile(
     rf"(?P<vague>{dispatch(ignorecase_words(_VAGUE_WORDS, behind=''), common=BOUNDARY_BEHIND)})(?i:\s+of)\b"
 )
+# Words every VAGUE match holds ("tens of thousands" holds "thousands").
+_VAGUE_HINTS = [word for word in _VAGUE_WORDS if " " not in word]
 _VAGUE_VALUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
                 "millions": 2e6, "billions": 2e9}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class NumberMatch:
-    """A number found in text, with its qualifier."""
+class NumberMatch(NamedTuple):
+    """A number found in text, with its qualifier (a tuple: made for every number, cheaply)."""
 
     start: int
     end: int
@@ -151,7 +157,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         approx: Approx = "exact"
         qualifier_start = match.start()
         before = text[max(0, match.start() - 24) : match.start()]
-        qualifier = _APPROX_RE.search(before)
+        qualifier = _qualifier(before)
         if qualifier:
             approx = _APPROX_KIND[qualifier["q"].lower()]
             qualifier_start = match.start() - (len(before) - qualifier.start("q"))
@@ -168,20 +174,46 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     return result
 
 
+def _qualifier(before: str) -> re.Match[str] | None:
+    """``_APPROX_RE.search(before)``, tried only where a match can start: a qualifier is
+    followed by white space up to the number (str.isspace and ``\\s`` agree on every
+    character), so it ends where that white space begins."""
+    words_end = len(before.rstrip())
+    if words_end == len(before):
+        return None  # no white space before the number: "~5", "x5"
+    return _APPROX_RE.search(before, max(0, words_end - _APPROX_LONGEST))
+
+
+def find_vague(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``VAGUE.finditer(text, start, end)``; most articles hold none of its words, and in
+    ASCII text (where case folds stay within ASCII letters) a substring check of the text
+    in lower case is far cheaper than the search."""
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in _VAGUE_HINTS):
+            return
+    yield from VAGUE.finditer(text, start, end)
+
+
 def vague_value(word: str) -> float:
     """A representative value for a vague amount ("hundreds" → 200)."""
     return _VAGUE_VALUE[word.lower()]
 
 
+_DIGIT_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_ORDINAL_PARTS = re.compile(r"[- ]")
+
+
+@lru_cache(maxsize=1024)  # the same few ordinals recur in every article
 def ordinal_value(word: str) -> int | None:
     """The value of an ordinal ("fourth" → 4, "110th" → 110, "twenty-first" → 21)."""
     lowered = word.lower()
-    match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", lowered)
+    match = _DIGIT_ORDINAL.fullmatch(lowered)
     if match:
         return int(match[1])
     if lowered in ORDINAL_WORDS:
         return ORDINAL_WORDS[lowered]
-    parts = re.split(r"[- ]", lowered)
+    parts = _ORDINAL_PARTS.split(lowered)
     if len(parts) == 2 and parts[0] in TENS_WORDS and parts[1] in ORDINAL_WORDS:
         return TENS_WORDS[parts[0]] + ORDINAL_WORDS[parts[1]]
     return None

@@ -7,17 +7,31 @@ from functools import lru_cache
 
 from verify import units
 
+_TAIL = r"(?![A-Za-z0-9²³])"
+
 
 @lru_cache(maxsize=1)
-def _unit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    forms = units.lexicon()
-    exact = sorted(forms, key=len, reverse=True)
-    folded = [form for form in exact if form == form.lower() and len(form) > 2]
-    tail = r"(?![A-Za-z0-9²³])"
-    return (
-        re.compile("(?:" + "|".join(re.escape(f) for f in exact) + ")" + tail),
-        re.compile("(?:" + "|".join(re.escape(f) for f in folded) + ")" + tail, re.IGNORECASE),
-    )
+def _unit_forms() -> tuple[list[str], list[str]]:
+    """The written forms, longest first: all of them, and those matched ignoring case."""
+    exact = sorted(units.lexicon(), key=len, reverse=True)
+    return exact, [form for form in exact if form == form.lower() and len(form) > 2]
+
+
+# The forms as one alternation would be tried one by one at every number; only those
+# that can start with the character written there are, in the same order.
+@lru_cache(maxsize=1024)
+def _exact_pattern(first: str) -> re.Pattern[str] | None:
+    """The forms starting with ``first``, as an alternation; None when there are none."""
+    forms = [form for form in _unit_forms()[0] if form[0] == first]
+    return re.compile("(?:" + "|".join(re.escape(f) for f in forms) + ")" + _TAIL) if forms else None
+
+
+@lru_cache(maxsize=1024)
+def _folded_pattern(first: str) -> re.Pattern[str] | None:
+    """The case-folded forms whose first letter matches ``first`` ignoring case (as
+    re.IGNORECASE has it: "ſ" matches "s"), as an alternation; None when there are none."""
+    forms = [form for form in _unit_forms()[1] if re.fullmatch(re.escape(form[0]), first, re.IGNORECASE)]
+    return re.compile("(?:" + "|".join(re.escape(f) for f in forms) + ")" + _TAIL, re.IGNORECASE) if forms else None
 
 
 def match_unit(text: str, position: int) -> tuple[int, str] | None:
@@ -28,10 +42,11 @@ def match_unit(text: str, position: int) -> tuple[int, str] | None:
     offset = position
     if offset < len(text) and text[offset] in " \u00a0-\u2009":
         offset += 1
-    exact, folded = _unit_patterns()
+    if offset >= len(text):
+        return None
     best: re.Match[str] | None = None
-    for pattern in (exact, folded):
-        match = pattern.match(text, offset)
+    for pattern in (_exact_pattern(text[offset]), _folded_pattern(text[offset])):
+        match = pattern.match(text, offset) if pattern is not None else None
         if match and (best is None or match.end() > best.end()):
             best = match
     if best is None:
