@@ -387,7 +387,10 @@ def render(
         size_bytes, count, runs = memory
         lines += [
             f"`verify check ARTICLE --format FORMAT` on one article of {size_bytes / 2**20:.1f} MiB "
-            f"({count:,} words: the corpus bodies repeated), each as a fresh process; peak RSS of that process.",
+            f"({count:,} words: the corpus bodies repeated), each as a fresh process; peak RSS of that process. "
+            "An article over 1,000,000 characters is checked in sections of whole sentences (verify/sections.py); "
+            "the formats that list every claim keep a long article's claims packed as compressed JSON "
+            "(verify/claims/packed.py) and write the report a piece at a time.",
             "",
             "| format | peak RSS (MB) | seconds | words/s | target ≤ 200 MB |",
             "| --- | ---: | ---: | ---: | --- |",
@@ -439,7 +442,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--baseline-sample", type=int, default=None, help="words per round for the baselines")
     parser.add_argument("--cold-runs", type=int, default=11, help="timed fresh processes (default 11)")
     parser.add_argument("--memory-mib", type=float, default=10.0, help="size of the memory test's article")
-    parser.add_argument("--memory-formats", default="json,text", help="formats of the memory test (default json,text)")
+    parser.add_argument(
+        "--memory-formats", default="json,markdown,text", help="formats of the memory test (default json,markdown,text)"
+    )
     parser.add_argument("--memory-timeout", type=float, default=900.0, help="seconds before the memory run is stopped")
     parser.add_argument("--skip-cold-start", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
