@@ -83,7 +83,7 @@ def check_document(
         "findings": findings,
         "verified": verified,
         "notes": notes,
-        "claims": extracted if claims != "none" and packed is None else [],
+        "claims": [] if claims == "none" else extracted,  # empty when packed
         "title": document.title,
         "reference_date": reference.isoformat() if reference else None,
         "reference_source": document.reference_source,
