@@ -64,5 +64,12 @@ def test_markdown_of_several_files_ends_in_one_line_break() -> None:
     report = Report(files=[FileReport(path="a.md", error="empty file"), check_text("Nothing here.").files[0]])
     markdown = render_markdown(report)
     assert markdown.endswith("None.\n") and not markdown.endswith("\n\n")
-    assert "could not be checked: empty file.\n\n\n# verify report: <text>" in markdown
+    assert "could not be checked: empty file.\n\n\n# verify report: &lt;text>" in markdown
     assert render_markdown(Report()) == "\n"
+
+
+def test_markup_quoted_from_the_article_is_shown_not_rendered() -> None:
+    text = "The <b>110 kW</b> high-voltage line <!-- a note --> runs 70 km. It carries 110 kV."
+    markdown = render_markdown(check_text(text, path="<markup>.md"))
+    assert "110 kW" in markdown and "&lt;b>" in markdown and "&lt;!-- a note -->" in markdown
+    assert "<b>" not in markdown and "<!--" not in markdown

@@ -173,7 +173,9 @@ def _highlight(sentence: str, claim: str) -> str:
 
 
 def _inline(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Article text on one line, with "<" escaped: a tag or a comment quoted from the
+    article (``<!-- verify: off -->``) would otherwise vanish from the rendered report."""
+    return re.sub(r"\s+", " ", text).strip().replace("<", "&lt;")
 
 
 def _cell(text: str) -> str:
