@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, RootModel
 
 from verify.claims import Claim
 from verify.findings import Evidence
@@ -17,6 +17,29 @@ class Params(BaseModel):
     """Base of every check kind's parameters: unknown keys are refused."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+#: The union of a kind's per-mechanism parameters models.
+MechanismsT = TypeVar("MechanismsT")
+
+
+class ByMechanism(Params, RootModel[MechanismsT], Generic[MechanismsT]):
+    """Parameters of a kind with several mechanisms: those of the one a rule names.
+
+    The root is a union of one :class:`Params` model per mechanism, discriminated
+    by their ``mechanism`` field (``Annotated[A | B, Field(discriminator="mechanism")]``),
+    so a rule may give only its own mechanism's parameters. Dumped, it is the
+    mechanism's parameters as a plain mapping, ``mechanism`` included.
+    """
+
+    # RootModel accepts no ``extra`` setting; each mechanism's model forbids unknown keys itself.
+    model_config = ConfigDict(extra=None)
+
+    @classmethod
+    def mechanisms(cls) -> dict[str, type[Params]]:
+        """Each mechanism's name and its parameters model, in the order of the union."""
+        union = cls.model_fields["root"].annotation
+        return {get_args(model.model_fields["mechanism"].annotation)[0]: model for model in get_args(union)}
 
 
 @dataclass

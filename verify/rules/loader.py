@@ -31,6 +31,7 @@ def core_rules_dir() -> Path:
 def load_rule_file(path: Path) -> Rule:
     """Load one rule file. Raises :class:`RuleError` naming the problem."""
     from verify.checks import params_model  # the registry of check kinds
+    from verify.checks.base import ByMechanism
 
     try:
         raw = path.read_text(encoding="utf-8")
@@ -59,10 +60,12 @@ def load_rule_file(path: Path) -> Rule:
         raise RuleError(
             f"{path}{tree.where(('kind',))}: field 'kind': unknown check kind {rule.kind!r} (known: {', '.join(kinds())})"
         )
+    # A kind with several mechanisms validates a rule's params by the model of the one it names.
+    mechanisms = list(model.mechanisms()) if issubclass(model, ByMechanism) else None
     try:
         validated = model.model_validate(rule.params)
     except ValidationError as error:
-        raise RuleError(_describe(path, tree, error, prefix=("params",))) from None
+        raise RuleError(_describe(path, tree, error, prefix=("params",), mechanisms=mechanisms)) from None
     except ValueError as error:  # a validator that consults pint outside pydantic's wrapping
         raise RuleError(f"{path}{tree.where(('params',))}: field 'params': {error}") from None
     return rule.model_copy(update={"params": validated.model_dump()})
@@ -191,18 +194,23 @@ class _Tree:
         return None
 
 
-def _describe(path: Path, tree: _Tree, error: ValidationError, prefix: tuple[str, ...] = ()) -> str:
+def _describe(
+    path: Path, tree: _Tree, error: ValidationError, prefix: tuple[str, ...] = (), mechanisms: list[str] | None = None
+) -> str:
     """``path:LINE: field 'x': reason`` for each problem pydantic found, joined by ``; ``.
 
     LINE is that of the first problem the file can place; others on another line
-    say theirs, and a missing field has none.
+    say theirs, and a missing field has none. ``mechanisms`` are the names a kind
+    with several mechanisms knows (see :class:`verify.checks.base.ByMechanism`).
     """
     located = []
     for item in error.errors():
-        location = (*prefix, *item["loc"])
+        location = (*prefix, *(_mechanism_location(item, mechanisms) if mechanisms is not None else item["loc"]))
         # The rule model names examples.pass "passing"; the file says "pass".
         location = tuple("pass" if part == "passing" else part for part in location)
-        located.append((tree.line(location), ".".join(str(part) for part in location) or "(file)", _reason(item)))
+        located.append(
+            (tree.line(location), ".".join(str(part) for part in location) or "(file)", _reason(item, mechanisms))
+        )
     located.sort(key=lambda entry: (entry[0] is None, entry[0] or 0))
     first_line = located[0][0] if located else None
     problems = [
@@ -213,11 +221,35 @@ def _describe(path: Path, tree: _Tree, error: ValidationError, prefix: tuple[str
     return f"{path}{where}: " + "; ".join(problems)
 
 
-def _reason(item: Any) -> str:
+#: Errors of a discriminated union about the tag itself: none or an unknown mechanism.
+_TAG_ERRORS = ("union_tag_not_found", "union_tag_invalid")
+
+
+def _mechanism_location(item: Any, mechanisms: list[str]) -> tuple[str | int, ...]:
+    """Where in the params an error of a kind with several mechanisms points.
+
+    Pydantic puts the mechanism's name before the field (``('scheduled', 'events')``)
+    while the file says ``params.events``; an error about the mechanism itself has no
+    location and is the ``mechanism`` field's.
+    """
+    location: tuple[str | int, ...] = tuple(item["loc"])
+    if item["type"] in _TAG_ERRORS:
+        return ("mechanism", *location)
+    return location[1:] if location and location[0] in mechanisms else location
+
+
+def _reason(item: Any, mechanisms: list[str] | None = None) -> str:
     message = str(item["msg"])
+    if mechanisms is not None and item["type"] in _TAG_ERRORS:
+        known = f"(known: {', '.join(sorted(mechanisms))})"
+        if item["type"] == "union_tag_not_found":
+            return f"is required but missing {known}"
+        return f"unknown mechanism {item['ctx']['tag']!r} {known}"
     if item["type"] == "missing":
         return "is required but missing"
     if item["type"] == "extra_forbidden":
+        if mechanisms is not None and item["loc"] and item["loc"][0] in mechanisms:
+            return f"is not a known field of mechanism {item['loc'][0]!r}"
         return "is not a known field"
     message = message.removeprefix("Value error, ")
     value = item.get("input")

@@ -1,0 +1,119 @@
+"""conflicting_figure ``count``: one subject's count of one noun after the same words, given twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from verify.checks.base import Outcome, Params, evidence
+from verify.checks.conflicting_figure.shared import (
+    CHANGE_CUES,
+    dated,
+    event_subject,
+    names_before,
+    sentence_words,
+    shared_name,
+)
+from verify.claims import Claim, CountClaim
+from verify.extraction.lexicon import STOPWORDS
+from verify.linking import Facts, stem
+
+
+class CountParams(Params):
+    """Parameters of the ``count`` mechanism."""
+
+    mechanism: Literal["count"]
+    #: Words that make a figure one of several over time ("the toll rose to"): never a conflict.
+    change_cues: list[str] = CHANGE_CUES
+
+
+#: How many earlier counts of the same noun a count is compared with (no article has this many).
+_MAX_EARLIER = 64
+
+
+def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
+    """The same count of one thing, by one subject, after the same verb, given twice."""
+    change = {word.lower() for word in params.change_cues}
+    counts = [
+        c
+        for c in facts.of_type(CountClaim)
+        if c.approx == "exact" and not c.partitive and c.value >= 2 and not (sentence_words(facts, c.sentence) & change)
+    ]
+    # Pairs only within one noun, and each count's lead words found once, not once a pair.
+    leads = [_lead_stems(facts, c) for c in counts]
+    same_noun: dict[str, list[int]] = {}
+    # Tails and subjects once a count, not once a pair; and only the nearest earlier
+    # counts of a noun, so that a text made of one noun's counts stays linear.
+    tails_of: dict[int, set[str]] = {}
+    subjects_of: dict[int, set[str]] = {}
+
+    def tail(i: int) -> set[str]:
+        if i not in tails_of:
+            tails_of[i] = _tail_stems(facts, counts[i])
+        return tails_of[i]
+
+    def subjects(i: int) -> set[str]:
+        if i not in subjects_of:
+            subjects_of[i] = _subjects(facts, counts[i])
+        return subjects_of[i]
+
+    for index, later in enumerate(counts):
+        earlier_indexes = same_noun.setdefault(stem(later.noun), [])
+        for earlier_index in earlier_indexes[-_MAX_EARLIER:]:
+            earlier = counts[earlier_index]
+            if earlier.sentence == later.sentence:
+                continue
+            verbs = leads[earlier_index] & leads[index]
+            if not verbs:
+                continue
+            tails = tail(earlier_index), tail(index)
+            if not (tails[0] <= tails[1] or tails[1] <= tails[0]):
+                continue  # "400 workers in Ohio" and "150 workers in Texas"
+            name = shared_name(subjects(earlier_index), subjects(index))
+            if name is None:
+                continue
+            if dated(facts, earlier.sentence) or dated(facts, later.sentence):
+                continue  # counts for different years or days may both hold
+            fits = earlier.value == later.value
+            yield Outcome(
+                claim=later,
+                verified=fits,
+                fields={"other": earlier.text, "subject": name, "noun": later.noun},
+                evidence=[evidence(facts, earlier, "the count given earlier")],
+                computation=(
+                    f"{name}: '{earlier.text} {earlier.noun}' and '{later.text} {later.noun}' after the same words "
+                    f"({', '.join(sorted(verbs))})."
+                ),
+            )
+            break
+        earlier_indexes.append(index)
+
+
+def _lead_stems(facts: Facts, claim: Claim, count: int = 4) -> set[str]:
+    """Content-word stems just before a claim in its clause ("pleaded guilty to")."""
+    text = facts.document.text
+    sentence_start = facts.document.sentences[claim.sentence][0] if facts.document.sentences else 0
+    lead = re.split(r"[,;:()]", text[sentence_start : claim.span.start])[-1]
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", lead)][-count:]
+    return {stem(word) for word in words if word not in STOPWORDS and len(word) > 2}
+
+
+def _subjects(facts: Facts, claim: Claim) -> set[str]:
+    """Names before a claim in its sentence; for "he"/"she" with no name, whom the pronoun stands for."""
+    names = names_before(facts, claim)
+    if names or not facts.document.sentences:
+        return names
+    subject = event_subject(facts, claim.sentence, claim.span.start)
+    return {subject} if subject else set()
+
+
+def _tail_stems(facts: Facts, count: CountClaim) -> set[str]:
+    """Content-word stems after the counted noun in its clause ("in Ohio")."""
+    text = facts.document.text
+    sentence_end = facts.document.sentences[count.sentence][1] if facts.document.sentences else len(text)
+    rest = text[count.span.end : sentence_end]
+    index = rest.find(count.noun)
+    rest = rest[index + len(count.noun) :] if index >= 0 else rest
+    clause = re.split(r"[,;:()]|\s[-–—]\s", rest)[0]
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", clause) if w.lower() not in STOPWORDS}

@@ -1,0 +1,172 @@
+"""What the conflicting_figure mechanisms share: proper names and whom they stand for,
+the subject of a sentence, a sentence's words and dates, and the default change cues."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verify.claims import Claim, DateClaim
+from verify.extraction.lexicon import STOPWORDS
+from verify.linking import Facts
+from verify.vocab import MONTHS, WEEKDAYS
+
+#: Words that make a figure one of several over time ("the toll rose to"): never a conflict.
+#: The default of ``change_cues`` for the mechanisms that have one.
+CHANGE_CUES = [
+    "rose", "risen", "rise", "climbed", "increased", "increase", "grew", "updated", "revised", "toll", "now",
+    "initially", "previously", "originally", "earlier", "another", "more", "additional",
+    "further", "other", "extended", "expanded", "reduced", "cut", "shortened", "lengthened", "widened",
+    "than", "each", "per", "every", "average", "total",
+]  # fmt: skip
+
+_NAME_WORD = r"[A-Z][\w'’-]*"
+NAME = rf"{_NAME_WORD}(?:\s+(?:de\s+|van\s+|von\s+|da\s+|al-)?{_NAME_WORD}){{0,3}}"
+_NAME_PHRASE = re.compile(NAME)
+_NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | STOPWORDS
+
+
+@lru_cache(maxsize=4096)  # a name recurs across an article and across articles
+def clean_name(name: str) -> str | None:
+    """A name without its possessive and the non-name words it opens with ("According",
+    "Monday"); None when no name is left."""
+    words = [word[:-2] if word.endswith(("'s", "’s")) else word for word in name.split()]
+    while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in ("according",)):
+        words = words[1:]
+    if not words or all(word.lower() in _NOT_NAMES for word in words):
+        return None
+    return " ".join(words)
+
+
+def _names_in(text: str) -> set[str]:
+    names = set()
+    for match in _NAME_PHRASE.finditer(text):
+        name = clean_name(match.group(0))
+        if name:
+            names.add(name)
+    return names
+
+
+def same_person(first: str, second: str) -> bool:
+    """True when one name's words are all in the other ("Park" and "Park Won-soon")."""
+    a, b = set(first.split()), set(second.split())
+    return a <= b or b <= a
+
+
+def _first_mentions(facts: Facts) -> dict[str, int]:
+    """Each name of the body with the offset of its first mention."""
+    body_start = facts.document.body_start
+    first: dict[str, int] = {}
+    for match in _NAME_PHRASE.finditer(facts.document.text, body_start):
+        name = clean_name(match.group(0))
+        if name and name not in first:
+            first[name] = match.start()
+    return first
+
+
+def mentions(facts: Facts) -> dict[str, int]:
+    """:func:`_first_mentions`, found once per article and only when a name is to be completed (read-only)."""
+    return facts.memo("first mentions", lambda: _first_mentions(facts))
+
+
+def full_name(person: str, position: int, first_mentions: dict[str, int]) -> str | None:
+    """A bare surname stands for the one full name introduced before it.
+
+    None when that is ambiguous: several full names carry it, or one is
+    introduced only later (then the surname may be someone else).
+    """
+    if " " in person:
+        return person
+    fuller = {name for name in first_mentions if person in name.split() and name != person}
+    before = {name for name in fuller if first_mentions[name] < position}
+    if len(before) > 1 or (fuller and not before):
+        return None
+    return before.pop() if before else person
+
+
+def names_before(facts: Facts, claim: Claim) -> set[str]:
+    """Proper names in the claim's sentence before it: who or what it is about."""
+    text = facts.document.text
+    sentence_start = facts.document.sentences[claim.sentence][0] if facts.document.sentences else 0
+    return {name for name in _names_in(text[sentence_start : claim.span.start]) if " " in name or len(name) > 3}
+
+
+def shared_name(first: set[str], second: set[str]) -> str | None:
+    """The fullest name standing for one person named in both sets, or None."""
+    shared = [a if len(a) >= len(b) else b for a in first for b in second if same_person(a, b)]
+    return max(shared, key=len) if shared else None
+
+
+def sentence_words(facts: Facts, sentence: int) -> frozenset[str]:
+    """A sentence's words, lowercased (once per sentence: several mechanisms ask)."""
+    return facts.memo(
+        ("sentence words", sentence),
+        lambda: frozenset(word.lower() for word in _LETTERS.findall(facts.sentence_text(sentence))),
+    )
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+#: Days before publication within which a dated sentence still tells the story's own event.
+_OWN_DAYS = 7
+
+
+def dated(facts: Facts, sentence: int) -> bool:
+    """True when a sentence names a calendar date ("in 2018", "on May 3") other than the story's own days.
+
+    "on Tuesday", or "on January 3" in an article published January 5, dates the event the
+    article reports, so it does not set the count apart from the article's other counts.
+    """
+    published = facts.reference_date
+    for claim in facts.by_sentence.get(sentence, []):
+        if not isinstance(claim, DateClaim) or claim.resolution == "relative":
+            continue
+        day = claim.date if claim.granularity == "day" else None
+        if published is None or day is None or not 0 <= (published - day).days <= _OWN_DAYS:
+            return True
+    return False
+
+
+_PRONOUN = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)
+_SUBJECT = re.compile(rf"\s*(?P<name>{NAME})(?:'s|’s)?(?:\s*,|\s+[a-z])")
+
+
+def _sentence_subject(facts: Facts, sentence: int) -> tuple[str, int] | None:
+    """The proper name a sentence opens with ("Nkurunziza became ..."), and where it ends."""
+    start, _ = facts.document.sentences[sentence]
+    match = _SUBJECT.match(facts.document.text, start)
+    if match is None or match["name"].split()[0].lower() in STOPWORDS:
+        return None
+    name = clean_name(match["name"])
+    return (name, match.end("name")) if name else None
+
+
+def _direct(between: str) -> bool:
+    """True when nothing between a subject and its event can be another subject:
+    no capitalised word but after an article, at most fifteen words, and a possessive only just
+    before the event ("her second term ... end", not "his brother would step down")."""
+    words = re.findall(r"[A-Za-z'’]+", between)
+    if len(words) > 15:
+        return False
+    # A capitalised word after "the" is an adjective or a place ("the African nation"); any other may be a person.
+    if any(word[0].isupper() and words[i].lower() not in ("the", "a", "an") for i, word in enumerate(words[1:])):
+        return False
+    possessives = [i for i, word in enumerate(words) if word.lower() in ("his", "her", "their", "its")]
+    # After the possessive only adjectives of the event's own noun phrase ("his presidential term").
+    return not possessives or not any(word.lower() in STOPWORDS for word in words[possessives[-1] + 1 :])
+
+
+def event_subject(facts: Facts, sentence: int, position: int) -> str | None:
+    """Whose event: the name the sentence opens with, or for "his"/"her" the last sentence that opened with one."""
+    text = facts.document.text
+    opening = _sentence_subject(facts, sentence)
+    if opening:
+        return opening[0] if _direct(text[opening[1] : position]) else None
+    start, _ = facts.document.sentences[sentence]
+    pronouns = list(_PRONOUN.finditer(text, start, position))
+    if not pronouns or not _direct(text[pronouns[-1].start() : position]):
+        return None
+    for earlier in range(sentence - 1, max(-1, sentence - 6), -1):
+        found = _sentence_subject(facts, earlier)
+        if found:
+            return found[0]
+    return None
