@@ -52,6 +52,32 @@ def test_range_quantity() -> None:
     assert data["unit"] == "foot"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim", "amount", "unit"),
+    [
+        ("The shaking lasted 15 to 20 seconds, witnesses said.", "15 to 20 seconds", [15, 20], "second"),
+        ("He was jailed for two to three years.", "two to three years", [2, 3], "year"),
+        ("Crews needed 5–10 minutes to reach the site.", "5–10 minutes", [5, 10], "minute"),
+        ("Talks will take an additional 2 to 4 days.", "an additional 2 to 4 days", [2, 4], "day"),
+    ],
+)
+def test_range_duration(sentence: str, claim: str, amount: list[float], unit: str) -> None:
+    data = only(sentence, claim)
+    assert data["type"] == "duration" and data["amount"] == amount and data["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        # Falling numbers are no range; ages keep their own reading.
+        ("Between 10 and 5 days later it ended.", {"10", "5 days"}),
+        ("Both two to three-year-old children were unhurt.", {"three-year-old"}),
+    ],
+)
+def test_not_a_range_duration(sentence: str, claims: set[str]) -> None:
+    assert {claim.text for claim in claims_of(sentence)} == claims
+
+
 def test_conversion_is_linked_to_its_original() -> None:
     text = "The wreck lies 50 miles (80 km) south of Okinawa."
     claims = {c.text: c for c in claims_of(text)}

@@ -416,6 +416,11 @@ class _Extractor:
             return 0  # "may one day carry people": an idiom, not a span
         if duration:
             return self._duration(number, duration, following)
+        ranged = self._duration_range(number, following)
+        if ranged is not None:
+            second, duration = ranged
+            self._duration(second, duration, [], lower=number)
+            return 1
         if (
             _AGE_APPOSITION.search(prefix)
             and _ends_clause(text, number.end)
@@ -540,7 +545,29 @@ class _Extractor:
             return None
         return None
 
-    def _duration(self, number: NumberMatch, duration: re.Match[str], following: list[NumberMatch]) -> int:
+    def _duration_range(
+        self, number: NumberMatch, following: list[NumberMatch]
+    ) -> tuple[NumberMatch, re.Match[str]] | None:
+        """The upper number and its duration word when ``number`` opens a range of
+        durations ("15 to 20 seconds", "two to three years"); None otherwise, and for
+        ranges of ages ("two to three-year-olds")."""
+        join = _RANGE_JOIN.match(self.text, number.end)
+        if join is None or not following or following[0].start != join.end():
+            return None
+        second = following[0]
+        duration = _DURATION_WORD.match(self.text, second.end)
+        if duration is None or duration["old"] or _YEARS_OF_AGE.match(self.text, second.end):
+            return None
+        return (second, duration) if second.value > number.value else None
+
+    def _duration(
+        self,
+        number: NumberMatch,
+        duration: re.Match[str],
+        following: list[NumberMatch],
+        lower: NumberMatch | None = None,
+    ) -> int:
+        """A duration ending in ``number`` and its unit word; a range from ``lower`` when given."""
         text = self.text
         unit_word = duration["unit"].lower()
         unit, multiplier = DURATION_UNITS[unit_word]
@@ -554,10 +581,13 @@ class _Extractor:
                 return 0
             end = duration.end("unit")
         amount: float | tuple[float, float] = number.value * multiplier
-        lead = text[max(self.start, number.qualifier_start - 16) : number.qualifier_start]
+        first = number
+        if lower is not None:
+            amount, first = (lower.value * multiplier, number.value * multiplier), lower
+        lead = text[max(self.start, first.qualifier_start - 16) : first.qualifier_start]
         extension = _ADDITIONAL.search(lead)
         # "an additional 10 days": the claim covers the word that makes it an extension.
-        start = number.qualifier_start - (len(lead) - extension.start()) if extension else number.qualifier_start
+        start = first.qualifier_start - (len(lead) - extension.start()) if extension else first.qualifier_start
         additional = extension is not None
         self._emit(
             DurationClaim,
@@ -565,7 +595,7 @@ class _Extractor:
             end,
             amount=amount,
             unit=unit,
-            approx=number.approx,
+            approx=first.approx,
             additional=additional,
             about=self._head_noun_after(_skip_compound_tail(text, end))
             or self._duration_subject(end)
