@@ -7,13 +7,12 @@ the mechanism it names; a bad rule file is still refused with its line and field
 from __future__ import annotations
 
 import re
-from importlib import import_module
 from pathlib import Path
 
 import pytest
 
 from verify.checks import get_check
-from verify.checks.base import ByMechanism
+from verify.checks.base import ByMechanism, MechanismCheck
 from verify.rules import RuleError, core_rules_dir, load_rule_file
 
 SCHEDULED = (core_rules_dir() / "conflicting-scheduled.yaml").read_text(encoding="utf-8")
@@ -79,8 +78,8 @@ def test_a_bad_value_deep_in_a_mechanism_is_placed_without_the_mechanism_name(tm
 @pytest.mark.parametrize("kind", ["conflicting_figure", "arithmetic_mismatch"])
 def test_every_mechanism_has_a_run_function_and_only_its_own_parameters(kind: str) -> None:
     check = get_check(kind)
-    assert check is not None and issubclass(check.Params, ByMechanism)
-    runs = import_module(f"verify.checks.{kind}")._RUNS
+    assert isinstance(check, MechanismCheck) and issubclass(check.Params, ByMechanism)
+    runs = check.runs
     models = check.Params.mechanisms()
     assert set(runs) == set(models.values())
     for name, model in models.items():

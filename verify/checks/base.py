@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar, get_args
 
@@ -68,6 +68,18 @@ class Check:
     def run(self, facts: Facts, params: Any) -> Iterator[Outcome]:
         """Yield an outcome for each claim the check could decide."""
         raise NotImplementedError
+
+
+class MechanismCheck(Check):
+    """A check kind whose rules each name one mechanism (see :class:`ByMechanism`):
+    runs the function of the mechanism a rule's params are for."""
+
+    #: Each mechanism's parameters model and the function that runs it.
+    runs: ClassVar[dict[type[Params], Callable[[Facts, Any], Iterator[Outcome]]]]
+
+    def run(self, facts: Facts, params: ByMechanism[Any]) -> Iterator[Outcome]:
+        mechanism = params.root
+        yield from self.runs[type(mechanism)](facts, mechanism)
 
 
 def evidence(facts: Facts, claim: Claim, role: str) -> Evidence:

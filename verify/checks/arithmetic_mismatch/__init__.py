@@ -52,14 +52,12 @@ the parameters it uses) and its ``run``; what they share is in ``shared``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field
 
 from verify.checks.arithmetic_mismatch import average, change, enumeration, group, revision, subset, total
-from verify.checks.base import ByMechanism, Check, Outcome, Params
-from verify.linking import Facts
+from verify.checks.base import ByMechanism, MechanismCheck
 
 
 class ArithmeticParams(
@@ -79,27 +77,20 @@ class ArithmeticParams(
     """Parameters of an arithmetic_mismatch rule: those of the mechanism it names."""
 
 
-#: Each mechanism's parameters model and the function that runs it.
-_RUNS: dict[type[Params], Callable[[Facts, Any], Iterator[Outcome]]] = {
-    subset.SubsetParams: subset.run,
-    average.AverageParams: average.run,
-    enumeration.EnumerationParams: enumeration.run,
-    total.TotalParams: total.run,
-    change.ChangeParams: change.run,
-    group.GroupParams: group.run,
-    revision.RevisionParams: revision.run,
-}
-
-
-class ArithmeticCheck(Check):
+class ArithmeticCheck(MechanismCheck):
     """Recompute what the article's figures imply and compare."""
 
     kind = "arithmetic_mismatch"
     Params = ArithmeticParams
-
-    def run(self, facts: Facts, params: ArithmeticParams) -> Iterator[Outcome]:
-        mechanism = params.root
-        yield from _RUNS[type(mechanism)](facts, mechanism)
+    runs = {
+        subset.SubsetParams: subset.run,
+        average.AverageParams: average.run,
+        enumeration.EnumerationParams: enumeration.run,
+        total.TotalParams: total.run,
+        change.ChangeParams: change.run,
+        group.GroupParams: group.run,
+        revision.RevisionParams: revision.run,
+    }
 
 
 CHECK = ArithmeticCheck()

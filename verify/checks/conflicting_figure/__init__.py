@@ -66,12 +66,11 @@ the parameters it uses) and its ``run``; shared name handling is in ``shared``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field
 
-from verify.checks.base import ByMechanism, Check, Outcome, Params
+from verify.checks.base import ByMechanism, MechanismCheck
 from verify.checks.conflicting_figure import (
     age,
     birth,
@@ -83,7 +82,6 @@ from verify.checks.conflicting_figure import (
     ordinal,
     scheduled,
 )
-from verify.linking import Facts
 
 
 class ConflictParams(
@@ -105,29 +103,22 @@ class ConflictParams(
     """Parameters of a conflicting_figure rule: those of the mechanism it names."""
 
 
-#: Each mechanism's parameters model and the function that runs it.
-_RUNS: dict[type[Params], Callable[[Facts, Any], Iterator[Outcome]]] = {
-    age.AgeParams: age.run,
-    ordinal.OrdinalParams: ordinal.run,
-    count.CountParams: count.run,
-    measure.MeasureParams: measure.run,
-    birth.BirthParams: birth.run,
-    scheduled.ScheduledParams: scheduled.run,
-    casualty.CasualtyParams: casualty.run,
-    magnitude.MagnitudeParams: magnitude.run,
-    event_date.EventDateParams: event_date.run,
-}
-
-
-class ConflictCheck(Check):
+class ConflictCheck(MechanismCheck):
     """Find one thing given two values."""
 
     kind = "conflicting_figure"
     Params = ConflictParams
-
-    def run(self, facts: Facts, params: ConflictParams) -> Iterator[Outcome]:
-        mechanism = params.root
-        yield from _RUNS[type(mechanism)](facts, mechanism)
+    runs = {
+        age.AgeParams: age.run,
+        ordinal.OrdinalParams: ordinal.run,
+        count.CountParams: count.run,
+        measure.MeasureParams: measure.run,
+        birth.BirthParams: birth.run,
+        scheduled.ScheduledParams: scheduled.run,
+        casualty.CasualtyParams: casualty.run,
+        magnitude.MagnitudeParams: magnitude.run,
+        event_date.EventDateParams: event_date.run,
+    }
 
 
 CHECK = ConflictCheck()
