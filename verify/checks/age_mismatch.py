@@ -251,6 +251,11 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
     if own:
         bounds = timespans.hull([b for b in (d.bounds() for d in own) if b])
         return _Age(claim, names, bounds, _when(bounds))
+    clause_lead = text[max(0, claim.span.start - 40) : claim.span.start].lower()
+    if any_cue_search(
+        r"\b{cues}\s+(?:[\w'’-]+\s+){1,3}(?:was|were|turned)\s+(?:aged\s+)?$", params.other_event_cues, clause_lead
+    ):
+        return None  # "her father died when she was one": the age at that clause's event, not at a death
     lowered = f" {context.lower()} "
     # One search per list of cues (an alternation), compiled once per list.
     at_death = any_cue_search(r"\b{cues}\b", params.death_cues, lowered)

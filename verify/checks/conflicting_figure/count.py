@@ -73,6 +73,9 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
             name = shared_name(subjects(earlier_index), subjects(index))
             if name is None:
                 continue
+            verbs -= {stem(word.lower()) for word in name.split()}
+            if not verbs:
+                continue  # only the name is shared ("one of Berg's four sons", "Berg had two sons with Lind")
             if dated(facts, earlier.sentence) or dated(facts, later.sentence):
                 continue  # counts for different years or days may both hold
             fits = earlier.value == later.value
