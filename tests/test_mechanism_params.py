@@ -63,7 +63,7 @@ def test_a_missing_mechanism_is_refused_naming_the_known_ones(tmp_path: Path) ->
     message = _refusal(tmp_path, text)
     assert re.search(
         rf"rule\.yaml:{_line(text, 'params:')}: field 'params\.mechanism': is required but missing "
-        r"\(known: average, change, enumeration, group, revision, subset, total\)",
+        r"\(known: average, breakdown, change, enumeration, group, revision, subset, total\)",
         message,
     ), message
 

@@ -23,6 +23,10 @@ alone:
   people in all" (a run of counts joined by "and" next to a total cue), and
   "41 delegates: A at 14, B with 12 ... and E the remaining 1" (every bare
   figure between a total and "the remaining N" is a part).
+* ``breakdown``: a count broken down after a colon, dash or parenthesis into
+  counts: "the six firearms he used: two rifles, two shotguns and one pistol".
+  The parts must close with "and" and end the sentence (or the parenthesis),
+  and no ``partial_cues`` word ("including", "among them") may stand among them.
 * ``group``: one group's size stated and implied in adjacent sentences: "four
   people on board" against "one was pronounced dead, with the other four
   taken to hospital" (1 + 4), or "Bryant and eight others on board" against
@@ -56,7 +60,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from verify.checks.arithmetic_mismatch import average, change, enumeration, group, revision, subset, total
+from verify.checks.arithmetic_mismatch import average, breakdown, change, enumeration, group, revision, subset, total
 from verify.checks.base import ByMechanism, MechanismCheck
 
 
@@ -67,6 +71,7 @@ class ArithmeticParams(
             | average.AverageParams
             | enumeration.EnumerationParams
             | total.TotalParams
+            | breakdown.BreakdownParams
             | change.ChangeParams
             | group.GroupParams
             | revision.RevisionParams,
@@ -87,6 +92,7 @@ class ArithmeticCheck(MechanismCheck):
         average.AverageParams: average.run,
         enumeration.EnumerationParams: enumeration.run,
         total.TotalParams: total.run,
+        breakdown.BreakdownParams: breakdown.run,
         change.ChangeParams: change.run,
         group.GroupParams: group.run,
         revision.RevisionParams: revision.run,

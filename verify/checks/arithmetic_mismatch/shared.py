@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+from verify.checks.base import Outcome, evidence
 from verify.claims import Claim, CountClaim, MoneyClaim, NumberClaim, PercentageClaim, QuantityClaim
 from verify.findings import Evidence
 from verify.linking import Facts, stem
 
 _YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: Between two parts of a list of counts: the first part's noun, then a comma or "and".
+_JOIN = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 
 
 def value_of(claim: Claim) -> float | None:
@@ -59,3 +62,24 @@ def kind_key(claim: Claim) -> tuple[str, str] | None:
     if isinstance(claim, CountClaim) and claim.approx != "vague":
         return ("count", stem(claim.noun))
     return None
+
+
+def joined(text: str, first: Claim, second: Claim) -> bool:
+    """True when ``second`` follows ``first`` in one list of counts ("two rifles, two shotguns and")."""
+    return _JOIN.match(text[first.span.end : second.span.start]) is not None
+
+
+def sum_outcome(facts: Facts, claim: Claim, parts: list[Claim], total: CountClaim) -> Outcome:
+    """Parts against a stated total: verified when they add up to it exactly."""
+    values = [value_of(p) or 0.0 for p in parts]
+    added = sum(values)
+    fits = abs(added - total.value) < 1e-9
+    shown = " + ".join(fmt(v) for v in values)
+    return Outcome(
+        claim=claim,
+        verified=fits,
+        fields={"sum": fmt(added), "total": total.text, "total_value": fmt(total.value), "parts": shown},
+        evidence=[evidence(facts, total, "the stated total")]
+        + [evidence(facts, p, "a part") for p in parts if p is not claim],
+        computation=f"{shown} = {fmt(added)}; the stated total is {fmt(total.value)}.",
+    )

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import Literal
 
-from verify.checks.arithmetic_mismatch.shared import fmt, sentence_figures, value_of
-from verify.checks.base import Outcome, Params, evidence
+from verify.checks.arithmetic_mismatch.shared import joined, sentence_figures, sum_outcome
+from verify.checks.base import Outcome, Params
 from verify.checks.cues import any_cue_match, any_cue_search
 from verify.claims import Claim, CountClaim, MoneyClaim, NumberClaim, PercentageClaim, QuantityClaim
 from verify.linking import Facts, stem
@@ -52,10 +52,7 @@ def _stated_totals(facts: Facts, params: TotalParams) -> Iterator[Outcome]:
             parts = _run_before(text, figures[:index], total) or _run_after(text, figures[index + 1 :], total)
             if len(parts) < 2 or any(getattr(p, "approx", "exact") != "exact" for p in parts):
                 continue
-            yield _sum_outcome(facts, total, parts, total)
-
-
-_JOIN = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+            yield sum_outcome(facts, total, parts, total)
 
 
 def _run_before(text: str, earlier: list[Claim], total: CountClaim) -> list[Claim]:
@@ -70,7 +67,7 @@ def _run_before(text: str, earlier: list[Claim], total: CountClaim) -> list[Clai
         return []
     run = [last]
     for claim in reversed(earlier[:-1]):
-        if not _JOIN.match(text[claim.span.end : run[0].span.start]):
+        if not joined(text, claim, run[0]):
             break
         run.insert(0, claim)
     if not any(" and " in text[a.span.end : b.span.start] for a, b in pairwise(run)):
@@ -88,7 +85,7 @@ def _run_after(text: str, later: list[Claim], total: CountClaim) -> list[Claim]:
         return []
     run = [first]
     for claim in later[1:]:
-        if not _JOIN.match(text[run[-1].span.end : claim.span.start]):
+        if not joined(text, run[-1], claim):
             break
         run.append(claim)
     return run if all(isinstance(c, CountClaim) for c in run) else []
@@ -120,7 +117,7 @@ def _remainders(facts: Facts, params: TotalParams) -> Iterator[Outcome]:
             continue
         if _measure_between(facts, total.span.end, rest.span.start):
             continue
-        yield _sum_outcome(facts, rest, parts, total)
+        yield sum_outcome(facts, rest, parts, total)
 
 
 def _measure_between(facts: Facts, start: int, end: int) -> bool:
@@ -133,18 +130,3 @@ def _measure_between(facts: Facts, start: int, end: int) -> bool:
         ),
     )
     return bisect_left(starts, end) > bisect_left(starts, start)
-
-
-def _sum_outcome(facts: Facts, claim: Claim, parts: list[Claim], total: CountClaim) -> Outcome:
-    values = [value_of(p) or 0.0 for p in parts]
-    added = sum(values)
-    fits = abs(added - total.value) < 1e-9
-    shown = " + ".join(fmt(v) for v in values)
-    return Outcome(
-        claim=claim,
-        verified=fits,
-        fields={"sum": fmt(added), "total": total.text, "total_value": fmt(total.value), "parts": shown},
-        evidence=[evidence(facts, total, "the stated total")]
-        + [evidence(facts, p, "a part") for p in parts if p is not claim],
-        computation=f"{shown} = {fmt(added)}; the stated total is {fmt(total.value)}.",
-    )
