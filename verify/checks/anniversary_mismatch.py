@@ -27,7 +27,9 @@ date fits.
 phrase dates it ("ago, in 2014", "in 1990, some 35 years ago", the clause
 after "since"). "ago" and "since" count back from the publication date;
 "later" counts from the dates earlier in the paragraph (else the last dated
-sentence of the one before) and is flagged only when none of them fits. The
+sentence of the one before) and is flagged only when none of them fits;
+"earlier" ("which it joined 36 years earlier, in 1973") counts back from those
+same dates to the date written right after it. The
 count is in completed years, widened by "about", "nearly", "more than".
 """
 
@@ -36,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field
 
@@ -61,6 +64,9 @@ class AnniversaryParams(Params):
     ago_cues: list[str] = ["ago"]
     #: Words after "N years" that count on from the previous dated event.
     later_cues: list[str] = ["later", "afterwards", "afterward", "on"]
+    #: Words after "N years" that count back from the previous dated event, judged only with
+    #: the earlier date written right after them ("which it joined 36 years earlier, in 1973").
+    earlier_cues: list[str] = []
     #: Words after "N years" that count from a dated event to the publication date.
     since_cues: list[str] = ["since"]
     #: Words that mark the end of an event ("ended", "until"), for "liberation from the occupation".
@@ -350,10 +356,11 @@ def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -
         return _judge_elapsed(facts, duration, [event], (bounds, (reference, reference)), "the publication date",
                              cue_match.end())  # fmt: skip
     if cue in params.later_cues:
-        earlier = _earlier_dates(facts, duration, event)
-        if not earlier:
-            return None
-        return _judge_later(facts, duration, earlier, event, cue_match.end())
+        pairs = [(start, event) for start in _earlier_dates(facts, duration, event)]
+        return _judge_between(facts, duration, pairs, cue_match.end(), "earlier")
+    if cue in params.earlier_cues and event.span.start > duration.span.end:
+        pairs = [(event, end) for end in _earlier_dates(facts, duration, event)]
+        return _judge_between(facts, duration, pairs, cue_match.end(), "later")
     return None
 
 
@@ -386,40 +393,53 @@ def _dates_by_paragraph(facts: Facts) -> dict[int, list[DateClaim]]:
     return found
 
 
-def _judge_later(
-    facts: Facts, duration: DurationClaim, earlier: list[DateClaim], later: DateClaim, end: int
+def _judge_between(
+    facts: Facts,
+    duration: DurationClaim,
+    pairs: list[tuple[DateClaim, DateClaim]],
+    end: int,
+    candidates: Literal["earlier", "later"],
 ) -> Outcome | None:
-    later_bounds = later.bounds()
-    assert later_bounds is not None
+    """ "N years later/earlier" against (start, end) date pairs that share one date, the
+    one written against the phrase; the other, the ``candidates``, are the dates given
+    before it. It holds when one pair is that far apart, and is flagged only when none is."""
     stated = timespans.stated_range(duration.amount, duration.approx, "year")
     results = []
-    for start in earlier:
-        bounds = start.bounds()
-        if bounds is None or bounds[0] > later_bounds[1]:
+    for start, finish in pairs:
+        bounds, finish_bounds = start.bounds(), finish.bounds()
+        if bounds is None or finish_bounds is None or bounds[0] > finish_bounds[1]:
             continue
-        actual = timespans.span_range(bounds, later_bounds, "year")
-        results.append((start, actual, timespans.overlaps(stated, actual)))
+        actual = timespans.span_range(bounds, finish_bounds, "year")
+        results.append((start, finish, actual, timespans.overlaps(stated, actual)))
     if not results:
         return None
-    fitting = [r for r in results if r[2]]
-    chosen = fitting[0] if fitting else results[-1]
-    start, actual, ok = chosen
+    fitting = [r for r in results if r[3]]
+    start, finish, actual, ok = fitting[0] if fitting else results[-1]
     fields = {
         "start": timespans.describe_date(start),
-        "end": timespans.describe_date(later),
+        "end": timespans.describe_date(finish),
         "actual": timespans.describe_range(actual, "year"),
         "suggestion": timespans.describe_range(actual, "year"),
+        "claim": facts.document.text[duration.span.start : end],
     }
-    used = [start] if ok else [r[0] for r in results]
-    fields["claim"] = facts.document.text[duration.span.start : end]
+    used = [(start, finish)] if ok else [(r[0], r[1]) for r in results]
+    starts = list(dict.fromkeys(pair[0] for pair in used))
+    ends = list(dict.fromkeys(pair[1] for pair in used))
+    note = " (the last date given before it)"
     return Outcome(
         claim=duration,
         verified=ok,
         fields=fields,
-        evidence=[evidence(facts, d, "earlier event") for d in used] + [evidence(facts, later, "later event")],
+        evidence=[evidence(facts, d, "earlier event") for d in starts]
+        + [evidence(facts, d, "later event") for d in ends],
         computation=(
-            f"From {fields['start']} (the last date given before it) to {fields['end']} is {fields['actual']}"
-            + ("." if ok else f", not {duration.text}" + ("; no other earlier date fits." if len(used) > 1 else "."))
+            f"From {fields['start']}{note if candidates == 'earlier' else ''} to {fields['end']}"
+            f"{note if candidates == 'later' else ''} is {fields['actual']}"
+            + (
+                "."
+                if ok
+                else f", not {duration.text}" + (f"; no other {candidates} date fits." if len(used) > 1 else ".")
+            )
         ),
         end=end,
     )
