@@ -209,3 +209,15 @@ def test_ordinals() -> None:
     data = only("Today marks the first anniversary of the liberation.", "first")
     assert (data["type"], data["value"], data["noun"]) == ("ordinal", 1, "anniversary")
     assert only("It was the 100th anniversary of the flight.", "100th")["value"] == 100
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ordinal", "noun"),
+    [
+        ("It marked its 30th anniversary last year.", "30th", "anniversary"),
+        ("The 12th meeting next week will be in Oslo.", "12th", "meeting"),
+        ("The 44-day war's first battle this spring was the worst.", "first", "battle"),
+    ],
+)
+def test_time_words_after_a_noun_are_not_its_head(sentence: str, ordinal: str, noun: str) -> None:
+    assert only(sentence, ordinal)["noun"] == noun

@@ -5,9 +5,12 @@ Two forms are judged.
 **Ordinal anniversaries** ("the first anniversary of the liberation", "the
 100th anniversary of the first flight ... in 1909"). The anniversary falls on
 the date written before it in its sentence ("On July 25, which was the 100th
-anniversary ...", "Today marks ..."), on a weekday or a day of the
-publication's year written after it ("fell on Tuesday"), or else on the
-publication date, unless the sentence speaks of the future. A day whose year
+anniversary ...", "Today marks ..."), on a weekday, a day of the
+publication's year or a date outside the event's "of" phrase written after it
+("fell on Tuesday", "its 25th anniversary in 2017"), in "last/this/next year"
+right after it, or else on the publication date, unless the sentence speaks of
+the future. A date before it after an origin word ("founded in 1992 and marked
+its 30th anniversary") dates the event instead. A day whose year
 was only borrowed from the event's year in the same sentence takes the year
 nearest the publication date instead. The event is dated by a date written
 after the ordinal in the same sentence; failing that, by the dates of the
@@ -44,6 +47,7 @@ from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
+from verify.checks.cues import any_cue_search
 from verify.claims import DateClaim, DurationClaim, OrdinalClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.extraction.numbers import ordinal_value
@@ -71,6 +75,9 @@ class AnniversaryParams(Params):
     since_cues: list[str] = ["since"]
     #: Words that mark the end of an event ("ended", "until"), for "liberation from the occupation".
     end_cues: list[str] = []
+    #: Words before a date ("founded in 1992") that make it the date of the event an
+    #: anniversary in the same sentence counts from.
+    origin_cues: list[str] = []
     #: Words in a sentence that make it about the future: no publication date is assumed.
     future_cues: list[str] = ["will", "next", "upcoming", "planned", "plans"]
     #: Words whose sentences commemorate rather than date the event.
@@ -102,17 +109,36 @@ class AnniversaryCheck(Check):
 
 
 def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> Outcome | None:
+    text = facts.document.text
     sentence_dates = [d for d in facts.dates_in_sentence(ordinal.sentence)]
     before = [d for d in sentence_dates if d.span.end <= ordinal.span.start]
     after = [d for d in sentence_dates if d.span.start >= ordinal.span.end]
-    # After the ordinal, a weekday or "today" says when the anniversary falls ("fell on
-    # Tuesday"), and so does a day in the publication's year; the event is in an earlier year.
-    own_day = [d for d in after if d.resolution == "relative" or _in_reference_year(facts, d)]
+    # Before the ordinal, a date after an origin word dates the event ("founded in 1992 and
+    # marked its 30th anniversary"); any other says when the anniversary falls.
+    origins = [d for d in before if _after_origin_word(text, d, params)]
+    before = [d for d in before if d not in origins]
+    # After the ordinal, the event's date stands in its "of" phrase ("the 100th anniversary
+    # of the first flight ... in 1909"); a date outside one ("its 25th anniversary in 2017"),
+    # a weekday or "today" ("fell on Tuesday"), or a day in the publication's year says
+    # when the anniversary falls.
+    own_day = [
+        d
+        for d in after
+        if d.resolution == "relative"
+        or _in_reference_year(facts, d)
+        or not re.search(r"\bof\b", text[ordinal.span.end : d.span.start])
+    ]
     after = [d for d in after if d not in own_day]
     when: DateClaim | None = before[-1] if before else (own_day[0] if own_day else None)
     when_day: dt.date | None = None
     when_text = ""
-    if when is not None:
+    relative_year = _RELATIVE_YEAR.match(text, ordinal.span.end)
+    if when is None and relative_year is not None and facts.reference_date is not None:
+        # "marked its 30th anniversary last year": a year counted from the publication date.
+        year = facts.reference_date.year + _YEAR_SHIFT[relative_year["which"].lower()]
+        when_day = dt.date(year, 12, 31)  # only the year counts
+        when_text = f"{relative_year['which'].lower()} year ({year})"
+    elif when is not None:
         bounds = when.bounds()
         if bounds is None:
             return None
@@ -126,13 +152,13 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
                 return None
             when_day = _nearest(reference, when.month, when.day or 1)
             when_text = f"{timespans.describe_bounds((when_day, when_day))} (the year from the publication date)"
-    else:
+    elif when_day is None:
         stems = facts.sentence_stems[ordinal.sentence]
         if facts.reference_date is None or stems & {stem(w) for w in params.future_cues}:
             return None
         when_day = facts.reference_date
         when_text = f"the publication date ({timespans.describe_bounds((when_day, when_day))})"
-    events = [d for d in after if _year_of(d) is not None]
+    events = [d for d in after + origins if _year_of(d) is not None]
     how = "the date given for the event in the same sentence"
     words, names = _event_phrase(facts, ordinal.span.end)
     noun = words[-1] if words else None
@@ -253,6 +279,17 @@ def _nearest(reference: dt.date, month: int, day: int) -> dt.date:
         except ValueError:
             continue
     return min(candidates, key=lambda d: abs((d - reference).days))
+
+
+#: "last year", "this year", "next year" right after an anniversary.
+_RELATIVE_YEAR = re.compile(r"\s+[A-Za-z]+\s+(?P<which>last|this|next)\s+year\b", re.IGNORECASE)
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+def _after_origin_word(text: str, date: DateClaim, params: AnniversaryParams) -> bool:
+    """True for a date right after an origin word and "in"/"on" ("founded in 1992")."""
+    lead = text[max(0, date.span.start - 30) : date.span.start].lower()
+    return any_cue_search(r"\b{cues}\s+(?:in|on)\s+$", params.origin_cues, lead)
 
 
 def _in_reference_year(facts: Facts, claim: DateClaim) -> bool:

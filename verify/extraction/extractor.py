@@ -116,6 +116,8 @@ _YEAR_WORD_BEFORE = re.compile(r"\b(?P<which>last|this|next)\s+year,?\s+(?:on\s+
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?")
 _RANGE_TO_NEXT = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|and|or|-|–|—)\s*(?:the\s+)?", re.IGNORECASE)
 _MONTH_OR_DAY = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_TIME_DEIXIS = frozenset({"last", "this", "next"})
+_TIME_WORDS = frozenset({"year", "month", "week", "weekend", "spring", "summer", "autumn", "fall", "winter"})
 # Patterns the passes below apply to every number or claim, compiled once here.
 _IDENTIFIER_TAIL = re.compile(r"[A-Za-z]-$|\d[.,]?$")
 _YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
@@ -193,6 +195,14 @@ class _Extractor:
             # A proper name continues only a proper name and ends at a common word
             # ("44-day Patriotic War ended" → "war").
             if noun is not None and word[0].isupper() != capitalized:
+                break
+            # "last year", "this week" after a noun is when, not more of the noun ("its 30th
+            # anniversary last year" → "anniversary").
+            if (
+                noun is not None
+                and lowered in _TIME_DEIXIS
+                and (following in _TIME_WORDS or following in _MONTH_OR_DAY)
+            ):
                 break
             # A participle after a noun starts a new phrase ("deadline issued by").
             participle = lowered.endswith("ed") or lowered in _IRREGULAR_PARTICIPLES
