@@ -38,10 +38,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from pydantic import Field
-
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
+from verify.checks.cues import any_cue_search, cue_pattern
 from verify.claims import DateClaim, DurationClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.linking import Facts, stem
@@ -53,7 +52,7 @@ class ChronologyParams(Params):
     """Parameters of a chronology rule."""
 
     #: Words after "N days" that place a point after the previous dated mention.
-    later_cues: list[str] = Field(default=["later"], min_length=1)
+    later_cues: list[str] = ["later"]
     #: Phrases that put a point one day after the previous dated mention.
     next_day_phrases: list[str] = ["the next day", "the following day"]
     #: Words between "N days later" and a date that let the date lie earlier.
@@ -74,6 +73,10 @@ class ChronologyParams(Params):
     range_joins: list[str] = ["to", "into", "until", "till", "through"]
     #: Parts of the day, in order.
     day_parts: list[str] = ["morning", "noon", "afternoon", "evening", "night"]
+    #: Words that join a dated clause to the one that follows it in time ("and then").
+    sequence_markers: list[str] = []
+    #: Words after a sequence marker that let its date lie earlier ("had", "after").
+    sequence_blockers: list[str] = ["had", "before", "after", "since", "until", "earlier", "previously"]
 
 
 def with_reasons(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
@@ -101,13 +104,52 @@ class ChronologyCheck(Check):
         for index in range(len(facts.document.sentences)):
             dates = [d for d in facts.by_sentence.get(index, []) if isinstance(d, DateClaim)]
             for first, second in pairwise(dates):
-                outcome = _range(facts, first, second, params) or _report_order(facts, first, second, params)
+                outcome = (
+                    _range(facts, first, second, params)
+                    or _report_order(facts, first, second, params)
+                    or _sequence(facts, first, second, params)
+                )
                 if outcome is not None:
                     yield outcome
             for date in dates:
                 outcome = _relative_order(facts, date, params)
                 if outcome is not None:
                     yield outcome
+
+
+# -- "in 1975, and then ... in 1973" -----------------------------------------------------------
+
+
+def _sequence(facts: Facts, first: DateClaim, second: DateClaim, params: ChronologyParams) -> Outcome | None:
+    """A clause joined to a dated one by "and then" cannot be dated before it."""
+    if not params.sequence_markers or first.resolution == "relative" or second.resolution == "relative":
+        return None
+    text = facts.document.text
+    gap = text[first.span.end : second.span.start]
+    marker = cue_pattern(
+        r"(?:,\s*|\s)({cues})[\s,]+(?!-)", tuple(m.lower() for m in params.sequence_markers), re.IGNORECASE
+    )
+    found = marker.search(gap)
+    if found is None or any_cue_search(r"\b{cues}\b", params.sequence_blockers, gap[found.end() :].lower()):
+        return None
+    # "the firm, founded in 1990, and then ...": a date in a participle phrase is not the clause's.
+    sentence_start = facts.document.sentences[first.sentence][0] if facts.document.sentences else 0
+    clause = re.split(r"[,;:(]", text[sentence_start : first.span.start])[-1].split()
+    if clause and (clause[0].lower().endswith("ed") or clause[0].lower() in ("born", "built", "begun")):
+        return None
+    earlier, later = first.bounds(), second.bounds()
+    if earlier is None or later is None:
+        return None
+    wrong = later[1] < earlier[0]
+    joined, before, after = found.group(1).strip(), timespans.describe_date(first), timespans.describe_date(second)
+    return Outcome(
+        claim=second,
+        verified=not wrong,
+        fields={"claim": second.text},
+        evidence=[evidence(facts, first, "date of the clause before")],
+        computation=f"'{joined}' puts {after} after {before}, "
+        + (f"but {after} comes first." if wrong else "and it comes after."),
+    )
 
 
 # -- N days later ---------------------------------------------------------------------------
@@ -291,6 +333,8 @@ def _report_pattern(parts: tuple[str, ...], verbs: tuple[str, ...], objects: tup
 
 def _report_order(facts: Facts, first: DateClaim, second: DateClaim, params: ChronologyParams) -> Outcome | None:
     """An announcement of what the first clause did cannot come before it was done."""
+    if not params.report_verbs:
+        return None
     text = facts.document.text
     gap = text[first.span.end : second.span.start]
     parts = [p.lower() for p in params.day_parts]
