@@ -13,8 +13,9 @@ dates whose difference happens to fit. Three ties, tried in order:
    it (the old deadline) to the first date given after it (the new one).
 3. **Event**: "the 27-year occupation" runs from the date the article gives for
    the event's start (a sentence that names it: "occupied ... on April 2, 1993")
-   to the dates it gives for its end (sentences with end cues: "ended",
-   "until", "returned"). End dates found only elsewhere in the article can
+   to the dates it gives for its end: the date of the clause the duration
+   follows ("withdrawn in June 2016, after six years of service"), else
+   sentences with end cues ("ended", "until", "returned"). End dates found only elsewhere in the article can
    verify a duration but never flag one.
 
 Cue words live in the rule file. Durations of hours and less are left alone.
@@ -54,6 +55,8 @@ _AFTER_BEFORE = re.compile(r"\s+(?P<word>after|before)\b", re.IGNORECASE)
 _AHEAD_OF = re.compile(
     r"\s+(?P<word>ahead of|before|after|short of)\s+(?:the|its|their|a|an)(?:\s+[a-z]+){0,2}?\s+", re.IGNORECASE
 )
+#: "…, after" right before a duration ("in March 2018, after nearly five years of operation").
+_AFTER_OPENS = re.compile(r",?\s+after\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _OPENER_EVENT = re.compile(r"^\s*(?:After|Since|Following|Before)\s+(?:the|its|their|his|her)\s+(?P<noun>[a-z]+)")
 
 
@@ -295,6 +298,11 @@ def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stem
         return _preceding_start(facts, duration, end_stems, skip_stems)
     start_bounds = start.bounds()
     assert start_bounds is not None
+    # Tier 0: "seized the site in March 2018, after nearly five years of operation": the
+    # date of the clause the duration closes is the event's end.
+    closing = _closed_by(facts, duration)
+    if closing is not None and (bounds := closing.bounds()) is not None and start_bounds[1] <= bounds[0]:
+        return start, [closing], True, f"the date the sentence gives for the end of the {duration.about}"
     # Tier 1: sentences naming the event and its end.
     tied = _without(_tied_days(facts, subject, end_stems, skip_stems), start)
     if tied:
@@ -304,6 +312,22 @@ def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stem
     if loose:
         return start, loose, False, "the end dates the article gives"
     return None
+
+
+def _closed_by(facts: Facts, duration: DurationClaim) -> DateClaim | None:
+    """The date of the clause that "after N years of X" follows in the duration's own
+    sentence ("retired in 2010, after a 35-year tenure"): the last date before it, with
+    no clause break between."""
+    text = facts.document.text
+    sentence_start = facts.document.sentences[duration.sentence][0] if facts.document.sentences else 0
+    lead = text[sentence_start : duration.span.start]
+    after = _AFTER_OPENS.search(lead)
+    if after is None:
+        return None
+    before = [d for d in facts.dates_in_sentence(duration.sentence) if d.span.end <= sentence_start + after.start()]
+    if not before or re.search(r"[;:]", text[before[-1].span.end : duration.span.start]):
+        return None
+    return before[-1]
 
 
 def _tied_days(facts: Facts, subject: str, end_stems: set[str], skip_stems: set[str]) -> Grouped:
