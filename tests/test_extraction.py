@@ -221,3 +221,15 @@ def test_ordinals() -> None:
 )
 def test_time_words_after_a_noun_are_not_its_head(sentence: str, ordinal: str, noun: str) -> None:
     assert only(sentence, ordinal)["noun"] == noun
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Second place went to Ababel Yeshaneh with a time of 2:19:51.",
+        "He was followed by Dejene Debela, 2:05:46, and Asefa Mengstu.",
+        "The relay team swam 3:29.34, a new world record.",
+    ],
+)
+def test_race_times_give_no_clock_time_number_or_age(sentence: str) -> None:
+    assert [claim.type for claim in claims_of(sentence) if claim.type in ("time", "number", "age", "count")] == []

@@ -102,8 +102,12 @@ _LIST_JOIN = re.compile(r"/(?P<num>\d+(?:\.\d+)?)")
 _MAX_LIST = 12
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|their|his|her|its|our)\b\s*(?P<noun>[a-z]+)?")
 _TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b(?![.:]\d)"
+    r"(?<![\d:.])\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|(?<![\d:.])\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b(?![.:]\d)"
 )
+# A number glued to a colon and digits is part of "2:19:51" (a race time) or a clock time.
+_RACE_TIME_PART = re.compile(r":\d")
+_RACE_TIME_PART_BEFORE = re.compile(r"\d:$")
 # What every _TIME match contains ("5 pm", "4:42"), found at C speed: it opens with a digit.
 _TIME_HINT = re.compile(r"\d(?:\s*(?:a\.m\.|p\.m\.|am|pm)|:\d)")
 _UTC = re.compile(r"\s*(?:\(|,)?\s*(?:UTC|GMT|Z\b)")
@@ -367,6 +371,10 @@ class _Extractor:
     def _classify(self, number: NumberMatch, following: list[NumberMatch]) -> int:
         """Make a claim of ``number``; returns how many following numbers it consumed."""
         text = self.text
+        if _RACE_TIME_PART.match(text, number.end) or _RACE_TIME_PART_BEFORE.search(
+            text, max(0, number.start - 2), number.start
+        ):
+            return 0  # part of a race time or score such as 2:19:51
         before = text[max(self.start, number.qualifier_start - 12) : number.qualifier_start]
         if _IDENTIFIER_TAIL.search(before) and not before.endswith(" "):
             return 0  # part of an identifier such as COVID-19 or a longer figure
