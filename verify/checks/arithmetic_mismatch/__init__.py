@@ -41,8 +41,8 @@ alone:
 * ``change``: "doubled", "tripled", "halved", "rose by 20%", "a 20% drop"
   and "rose by 5" against the "from A to B" values in the same clause; a
   margin ("won by 20 votes, 120 to 100") against the score beside it; and
-  "A of B (C%)" / "A out of B, or C%" against the two numbers a percentage is
-  computed from.
+  "A of B (C%)" / "A out of B, or C%" / "A, or C% of B" against the two
+  numbers a percentage is computed from.
 
 Figures are computed as written; a stated percentage may be rounded to its
 last written place (at least a whole point) plus ``tolerance``, a change word

@@ -240,24 +240,34 @@ def _percent_change(
 
 
 _SHARE_GAP = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?(?:of|out of)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Between a share and its whole: "82% of the 500 members".
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _SHARE_PERCENT = re.compile(r"^\s*(?:[a-z][\w'’-]*\s*){0,2}?(?:\(\s*|,\s*or\s+|,\s*|\s+or\s+)$", re.IGNORECASE)
 
 
 def _shares(facts: Facts, params: ChangeParams) -> Iterator[Outcome]:
-    """'412 of the 500 voters (82%)', '3 out of 4, or 75%'."""
+    """'412 of the 500 voters (82%)', '3 out of 4, or 75%', '412 votes, or 82% of the 500 members'."""
     text = facts.document.text
     for claims in facts.by_sentence.values():
         ordered = sorted(claims, key=lambda c: c.span.start)
-        for part, whole, share in zip(ordered, ordered[1:], ordered[2:], strict=False):
-            if not isinstance(share, PercentageClaim) or share.approx not in ("exact", "about"):
+        for first, second, third in zip(ordered, ordered[1:], ordered[2:], strict=False):
+            if isinstance(third, PercentageClaim):  # part, whole, share
+                part, whole, share = first, second, third
+                tied = _SHARE_GAP.match(text[part.span.end : whole.span.start]) and _SHARE_PERCENT.match(
+                    text[whole.span.end : share.span.start]
+                )
+            elif isinstance(second, PercentageClaim):  # part, share, whole
+                part, share, whole = first, second, third
+                tied = _SHARE_PERCENT.match(text[part.span.end : share.span.start]) and _SHARE_OF.match(
+                    text[share.span.end : whole.span.start]
+                )
+            else:
+                continue
+            if not tied or share.approx not in ("exact", "about"):
                 continue
             if not all(isinstance(c, (CountClaim, NumberClaim)) for c in (part, whole)):
                 continue
             if _approx(part) or _approx(whole) or is_year(facts, whole):
-                continue
-            if not _SHARE_GAP.match(text[part.span.end : whole.span.start]):
-                continue
-            if not _SHARE_PERCENT.match(text[whole.span.end : share.span.start]):
                 continue
             w_value = value_of(whole) or 0
             if w_value <= 0:
