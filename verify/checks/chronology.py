@@ -42,7 +42,7 @@ from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
 from verify.checks.cues import any_cue_search, cue_pattern
 from verify.claims import DateClaim, DurationClaim
-from verify.extraction.lexicon import STOPWORDS
+from verify.extraction.lexicon import IRREGULAR_PARTICIPLES, STOPWORDS
 from verify.linking import Facts, stem
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -132,10 +132,16 @@ def _sequence(facts: Facts, first: DateClaim, second: DateClaim, params: Chronol
     found = marker.search(gap)
     if found is None or any_cue_search(r"\b{cues}\b", params.sequence_blockers, gap[found.end() :].lower()):
         return None
-    # "the firm, founded in 1990, and then ...": a date in a participle phrase is not the clause's.
+    # "the firm, founded in 1990, and then ...": a date in a participle phrase set off by a
+    # comma is not its clause's ("Founded in 1990, it was then sold in 1985" is judged).
     sentence_start = facts.document.sentences[first.sentence][0] if facts.document.sentences else 0
-    clause = re.split(r"[,;:(]", text[sentence_start : first.span.start])[-1].split()
-    if clause and (clause[0].lower().endswith("ed") or clause[0].lower() in ("born", "built", "begun")):
+    clauses = re.split(r"[,;:(]", text[sentence_start : first.span.start])
+    opening = clauses[-1].split()[:1]
+    if (
+        len(clauses) > 1
+        and opening
+        and (opening[0].lower().endswith("ed") or opening[0].lower() in IRREGULAR_PARTICIPLES)
+    ):
         return None
     earlier, later = first.bounds(), second.bounds()
     if earlier is None or later is None:

@@ -37,6 +37,7 @@ from verify.extraction.lexicon import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     DURATION_UNITS,
+    IRREGULAR_PARTICIPLES,
     STOPWORDS,
     THING_NOUNS,
     THING_SUFFIXES,
@@ -209,7 +210,7 @@ class _Extractor:
             ):
                 break
             # A participle after a noun starts a new phrase ("deadline issued by").
-            participle = lowered.endswith("ed") or lowered in _IRREGULAR_PARTICIPLES
+            participle = lowered.endswith("ed") or lowered in IRREGULAR_PARTICIPLES
             if noun is not None and participle and noun not in _MEASURE_ADJECTIVES:
                 break
             capitalized = word[0].isupper()
@@ -731,30 +732,6 @@ _DETERMINERS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "two", "three"]
 )
 _MEASURE_ADJECTIVES = frozenset(["long", "old", "high", "wide", "deep", "tall"])
-_IRREGULAR_PARTICIPLES = frozenset(
-    [
-        "set",
-        "made",
-        "given",
-        "laid",
-        "put",
-        "held",
-        "won",
-        "lost",
-        "taken",
-        "built",
-        "begun",
-        "brought",
-        "sent",
-        "paid",
-        "sold",
-        "told",
-        "found",
-        "kept",
-        "left",
-        "met",
-    ]
-)
 _NOT_COUNTED = frozenset(["magnitude", "percent", "percentage", "degrees", "fold"])
 _MODAL_BEFORE = re.compile(r"\b(?:may|might|could|would|will|should|can|must)\s+$", re.IGNORECASE)
 _SECOND_AS_TIME = re.compile(r"\b(?:half\s+a|a\s+split|split|one|a\s+fraction\s+of\s+a)\s+$", re.IGNORECASE)

@@ -265,3 +265,29 @@ CURRENCY_SIGNS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "USD", "pence": "GBP", "euro": "EUR", "euros": "EUR", "pound sterling": "GBP",
                   "pounds sterling": "GBP", "yen": "JPY", "rupee": "INR", "rupees": "INR", "rubles": "RUB",
                   "roubles": "RUB", "yuan": "CNY", "manat": "AZN", "pesos": "MXN", "francs": "CHF"}  # fmt: skip
+
+#: Past participles that do not end in -ed ("a deadline set by", "the firm, built in 1990").
+IRREGULAR_PARTICIPLES = frozenset(
+    [
+        "set",
+        "made",
+        "given",
+        "laid",
+        "put",
+        "held",
+        "won",
+        "lost",
+        "taken",
+        "built",
+        "begun",
+        "brought",
+        "sent",
+        "paid",
+        "sold",
+        "told",
+        "found",
+        "kept",
+        "left",
+        "met",
+    ]
+)
