@@ -2,8 +2,9 @@
 
 **Births** are dates written after a birth cue in the same sentence ("was born
 in Detroit, Michigan, in 1929", "born on 15 May 1992", "Born in 1950, Girard
-...") and ordinal birthdays with a date ("In October 2016 ... his 100th
-birthday" puts the birth in October 1916).
+..."), ordinal birthdays with a date ("In October 2016 ... his 100th
+birthday" puts the birth in October 1916) and coming birthdays ("He would
+have turned 80 on February 20").
 
 **Ages** are the age claims of the body ("aged 86", "the 86-year-old", "was
 88", "at 102 years of age") and of the headline ("dies at 103", "dies aged
@@ -13,7 +14,8 @@ them ("Lopez, 49, who joined the firm in 2005"); with none, at the death dates
 the article gives near the publication date together with the publication
 date itself ("He was 86." in an obituary). An age in a sentence that dates it
 by another event without a date ("when he was elected", "at the time") is
-left alone, unless the sentence speaks of a death ("dies aged 80 after ...").
+left alone, unless the sentence speaks of a death ("dies aged 80 after ...")
+and the age is not in the event's clause ("her father died when she was one").
 
 **Tie**: an age is compared only with a birth of the same person: the two
 sentences (a pronoun's sentence stands for the one before it) share a
@@ -36,7 +38,7 @@ from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
-from verify.checks.cues import any_cue_search
+from verify.checks.cues import any_cue_search, cue_pattern
 from verify.claims import AgeClaim, Claim, DateClaim, OrdinalClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.findings import Evidence
@@ -55,6 +57,9 @@ class AgeParams(Params):
     birth_cues: list[str] = Field(default=["born"], min_length=1)
     #: Nouns an ordinal counts birthdays with.
     birthday_nouns: list[str] = ["birthday"]
+    #: Phrases before an age and the day the person reaches it ("would have turned 80 on
+    #: February 20"), which put the birth that many years before the day.
+    birthday_phrases: list[str] = []
     #: Words that mark a death, whose date an age is measured at.
     death_cues: list[str] = ["died", "dies", "death", "dead", "passed"]
     #: Words that date an age by an event the sentence does not date.
@@ -158,6 +163,7 @@ def _births(facts: Facts, params: AgeParams) -> list[_Birth]:
             # the sentence when it opens with the birth ("Born in 1934, Chirac studied").
             names = _names(facts, index, start, match.start()) or _names(facts, index, start, end)
             births.append(_Birth(bounds, [date], names, timespans.describe_date(date)))
+    births += _coming_birthdays(facts, params)
     birthday_nouns = {n.lower() for n in params.birthday_nouns}
     for ordinal in facts.of_type(OrdinalClaim):
         if ordinal.noun not in birthday_nouns:
@@ -177,6 +183,31 @@ def _births(facts: Facts, params: AgeParams) -> list[_Birth]:
             f"{ordinal.text} {ordinal.noun} in {timespans.describe_date(dates[0])})"
         )
         births.append(_Birth(birth_bounds, [ordinal, dates[0]], names, description))
+    return births
+
+
+def _coming_birthdays(facts: Facts, params: AgeParams) -> list[_Birth]:
+    """ "He would have turned 80 on February 20": the birth lies 80 years before that day."""
+    if not facts.may_mention(params.birthday_phrases):
+        return []
+    text = facts.document.text
+    pattern = cue_pattern(r"\b{cues}\s+(?P<age>\d{1,3})\s+(?:on|in)\s+", tuple(params.birthday_phrases), re.IGNORECASE)
+    births = []
+    for match in pattern.finditer(text, facts.document.body_start):
+        sentence = facts.document.sentence_index(match.start())
+        day = next((d for d in facts.dates_in_sentence(sentence) if d.span.start == match.end()), None)
+        bounds = day.bounds() if day is not None and day.resolution != "relative" else None
+        if day is None or bounds is None:
+            continue
+        shift = relativedelta(years=int(match["age"]))
+        birth_bounds = (bounds[0] - shift, bounds[1] - shift)
+        sentence_start = facts.document.sentences[sentence][0]
+        names = _names(facts, sentence, sentence_start, match.start())
+        description = (
+            f"{timespans.describe_bounds(birth_bounds)} ({match['age']} years before "
+            f"{timespans.describe_date(day)}, when the person would have turned {match['age']})"
+        )
+        births.append(_Birth(birth_bounds, [day], names, description))
     return births
 
 
