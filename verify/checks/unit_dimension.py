@@ -47,6 +47,10 @@ class Cue(Params):
     #: When true, the cue holds only as the noun the quantity modifies: "a 1,000 MWh
     #: cable" calls for power, "the cable carried 8 TWh last year" does not.
     head_only: bool = False
+    #: When true, the cue holds only as the word right after the quantity, and then even
+    #: where ``not_followed_by`` would clear it: "150 mph north of the town" calls for a
+    #: distance.
+    right_after: bool = False
 
     @field_validator("expect")
     @classmethod
@@ -105,15 +109,22 @@ class UnitDimensionCheck(Check):
         if _restated_alike(facts, quantity):
             return None  # "140 miles (220 km)": the writer means this dimension
         following = _WORD.findall(facts.document.text[quantity.span.end : quantity.span.end + 24].lower())[:2]
-        if following and (following[0] in not_followed_by or " ".join(following) in not_followed_by):
+        after = cue_table.get(following[0]) if following else None
+        right_after = [(following[0], after)] if after is not None and after.right_after else []
+        if (
+            not right_after
+            and following
+            and (following[0] in not_followed_by or " ".join(following) in not_followed_by)
+        ):
             return None  # "up to 45 miles from the center", "30 km a day": a distance or a rate
         words = _context_words(facts, quantity, window)
         lead = _WORD.findall(facts.document.text[max(0, quantity.span.start - 16) : quantity.span.start].lower())
         word_before = lead[-1] if lead else ""
-        cues = [
+        cues = right_after + [
             (word, cue_table[word])
             for word in words
             if word in cue_table
+            and not cue_table[word].right_after
             and (not cue_table[word].linked_by or word_before in cue_table[word].linked_by)
             and (not cue_table[word].head_only or word == quantity.about)
         ]
