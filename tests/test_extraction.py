@@ -233,3 +233,11 @@ def test_time_words_after_a_noun_are_not_its_head(sentence: str, ordinal: str, n
 )
 def test_race_times_give_no_clock_time_number_or_age(sentence: str) -> None:
     assert [claim.type for claim in claims_of(sentence) if claim.type in ("time", "number", "age", "count")] == []
+
+
+def test_weekday_in_apposition_belongs_to_its_date() -> None:
+    data = only(
+        "The agency declared an emergency on January 31, a Thursday.", "January 31, a Thursday", dt.date(2020, 3, 1)
+    )
+    assert data["weekday"] == 3 and data["value"] == "2020-01-31"
+    assert only("It was on January 31, a Thursday night rally.", "January 31")["weekday"] is None

@@ -62,6 +62,8 @@ _YEAR_LEAD = re.compile(r"[A-Za-z\s-]*")
 _YEAR_REACH = 40
 # A weekday in parentheses after its date: "March 5, 2019 (Tuesday)".
 TRAILING_WEEKDAY = re.compile(rf"\s?\(\s?(?P<wd>{WEEKDAY_PATTERN})\s?\)")
+# ... or as an apposition closing the clause: "on January 31, a Thursday." ("which was a").
+TRAILING_WEEKDAY_APPOSITION = re.compile(rf",\s+(?:which\s+was\s+)?a\s+(?P<wd>{WEEKDAY_PATTERN})(?=\s*[,.;:)]|\s*$)")
 # "1987–2017": two years joined by a dash.
 YEAR_RANGE = re.compile(
     r"(?P<first>(?:1(?<![\d/.-].)[6-9]|2(?<![\d/.-].)0)\d\d)\s?[–—-]\s?(?P<last>1[6-9]\d\d|20\d\d)(?![\d/-]|\.\d)"
@@ -151,7 +153,14 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
                 continue
             wd = match["wd"]
             wd_start, wd_end, date_end = match.start("wd"), match.end("wd"), match.end()
-            trailing = TRAILING_WEEKDAY.match(text, match.end(), end) if not wd else None
+            trailing = (
+                (
+                    TRAILING_WEEKDAY.match(text, match.end(), end)
+                    or TRAILING_WEEKDAY_APPOSITION.match(text, match.end(), end)
+                )
+                if not wd
+                else None
+            )
             if trailing is not None:
                 wd, wd_start, wd_end, date_end = (
                     trailing["wd"],
