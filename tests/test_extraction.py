@@ -241,3 +241,16 @@ def test_weekday_in_apposition_belongs_to_its_date() -> None:
     )
     assert data["weekday"] == 3 and data["value"] == "2020-01-31"
     assert only("It was on January 31, a Thursday night rally.", "January 31")["weekday"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "approx"),
+    [
+        ("Police seized 1,000 or more kilograms of cannabis.", "1,000 or more kilograms", "at_least"),
+        ("The marchers walked 10 or so kilometres.", "10 or so kilometres", "about"),
+        ("Each bag must weigh 20 or less kg.", "20 or less kg", "at_most"),
+    ],
+)
+def test_bound_between_number_and_unit(sentence: str, claim: str, approx: str) -> None:
+    data = only(sentence, claim)
+    assert data["type"] == "quantity" and data["approx"] == approx

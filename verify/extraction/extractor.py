@@ -97,6 +97,9 @@ _CURRENCY_AFTER = re.compile(
     r"\s+(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 _MONEY_SCALE = re.compile(r"(?P<scale>m|bn|k)\b")
+#: "N or more <unit>", "N or so <unit>": a bound between a number and its unit.
+_OR_MORE = re.compile(r"\s+or\s+(?P<word>more|so|less|fewer)\b", re.IGNORECASE)
+_OR_MORE_APPROX: dict[str, Approx] = {"more": "at_least", "so": "about", "less": "at_most", "fewer": "at_most"}
 _RANGE_JOIN = re.compile(r"\s*(?:to|–|—|-|and)\s*", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"/(?P<num>\d+(?:\.\d+)?)")
 #: The most values a unit list ("110/35/10 kV") may hold.
@@ -495,6 +498,15 @@ class _Extractor:
                 number.qualifier_start, unit[0], values[0], tuple(values), unit[1], number.approx, cursor
             )
             return consumed
+        # "1,000 or more kilograms": a bound written between the number and its unit.
+        bound = _OR_MORE.match(text, number.end) if number.approx == "exact" else None
+        bound_unit = match_unit(text, bound.end()) if bound is not None else None
+        if bound is not None and bound_unit is not None:
+            approx = _OR_MORE_APPROX[bound["word"].lower()]
+            self._emit_quantity(
+                number.qualifier_start, bound_unit[0], number.value, (), bound_unit[1], approx, bound.end()
+            )
+            return 0
         unit = match_unit(text, number.end)
         if unit is not None:
             start, value = number.qualifier_start, number.value
