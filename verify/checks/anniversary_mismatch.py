@@ -10,7 +10,9 @@ publication's year or a date outside the event's "of" phrase written after it
 ("fell on Tuesday", "its 25th anniversary in 2017"), in "last/this/next year"
 right after it, or else on the publication date, unless the sentence speaks of
 the future. A date before it after an origin word ("founded in 1992 and marked
-its 30th anniversary") dates the event instead. A day whose year
+its 30th anniversary", "dates to 1873"), or one that "which" refers back to ("the
+attacks of 2001, which marked their 20th anniversary last week"), dates the
+event instead; "last/this/next week" and "month" count like "year". A day whose year
 was only borrowed from the event's year in the same sentence takes the year
 nearest the publication date instead. The event is dated by a date written
 after the ordinal in the same sentence; failing that, by the dates of the
@@ -43,11 +45,12 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
+from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
-from verify.checks.cues import any_cue_search
+from verify.checks.cues import any_cue_search, cue_pattern
 from verify.claims import DateClaim, DurationClaim, OrdinalClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.extraction.numbers import ordinal_value
@@ -78,6 +81,8 @@ class AnniversaryParams(Params):
     #: Words before a date ("founded in 1992") that make it the date of the event an
     #: anniversary in the same sentence counts from.
     origin_cues: list[str] = []
+    #: Verbs of "X of 2001, which marked its Nth anniversary": the date before them dates the event.
+    marking_verbs: list[str] = []
     #: Words in a sentence that make it about the future: no publication date is assumed.
     future_cues: list[str] = ["will", "next", "upcoming", "planned", "plans"]
     #: Words whose sentences commemorate rather than date the event.
@@ -113,10 +118,14 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
     sentence_dates = [d for d in facts.dates_in_sentence(ordinal.sentence)]
     before = [d for d in sentence_dates if d.span.end <= ordinal.span.start]
     after = [d for d in sentence_dates if d.span.start >= ordinal.span.end]
-    # Before the ordinal, a date after an origin word dates the event ("founded in 1992 and
-    # marked its 30th anniversary"); any other says when the anniversary falls.
-    origins = [d for d in before if _after_origin_word(text, d, params)]
+    # A date after an origin word dates the event ("founded in 1992 and marked its 30th
+    # anniversary", "which marked its 150th anniversary last year, dates to 1873"), and so
+    # does one that "which" refers back to ("the attacks of 2001, which marked their 20th").
+    origins = [
+        d for d in sentence_dates if _after_origin_word(text, d, params) or _antecedent(text, d, ordinal, params)
+    ]
     before = [d for d in before if d not in origins]
+    after = [d for d in after if d not in origins]
     # After the ordinal, the event's date stands in its "of" phrase ("the 100th anniversary
     # of the first flight ... in 1909"); a date outside one ("its 25th anniversary in 2017"),
     # a weekday or "today" ("fell on Tuesday"), or a day in the publication's year says
@@ -132,12 +141,13 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
     when: DateClaim | None = before[-1] if before else (own_day[0] if own_day else None)
     when_day: dt.date | None = None
     when_text = ""
-    relative_year = _RELATIVE_YEAR.match(text, ordinal.span.end)
-    if when is None and relative_year is not None and facts.reference_date is not None:
-        # "marked its 30th anniversary last year": a year counted from the publication date.
-        year = facts.reference_date.year + _YEAR_SHIFT[relative_year["which"].lower()]
-        when_day = dt.date(year, 12, 31)  # only the year counts
-        when_text = f"{relative_year['which'].lower()} year ({year})"
+    relative = _RELATIVE_WHEN.match(text, ordinal.span.end)
+    if when is None and relative is not None and facts.reference_date is not None:
+        # "marked its 30th anniversary last year": counted from the publication date.
+        which, unit = relative["which"].lower(), relative["unit"].lower()
+        when_day = _shifted(facts.reference_date, which, unit)
+        shown = str(when_day.year) if unit == "year" else timespans.describe_bounds((when_day, when_day))
+        when_text = f"{which} {unit} ({shown})"
     elif when is not None:
         bounds = when.bounds()
         if bounds is None:
@@ -282,14 +292,36 @@ def _nearest(reference: dt.date, month: int, day: int) -> dt.date:
 
 
 #: "last year", "this year", "next year" right after an anniversary.
-_RELATIVE_YEAR = re.compile(r"\s+[A-Za-z]+\s+(?P<which>last|this|next)\s+year\b", re.IGNORECASE)
-_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+#: "last year", "this week", "next month" right after an anniversary.
+_RELATIVE_WHEN = re.compile(r"\s+[A-Za-z]+\s+(?P<which>last|this|next)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)
+_SHIFT = {"last": -1, "this": 0, "next": 1}
+#: Between an event's date and "which": at most three words and a comma.
+_WHICH = r"(?:\s+[\w'’-]+){0,3}\s*,\s*which\s+"
+
+
+def _shifted(reference: dt.date, which: str, unit: str) -> dt.date:
+    """The day "last week", "this year", "next month" points at from ``reference``; for
+    a year only the year counts (its last day)."""
+    shift = _SHIFT[which]
+    if unit == "year":
+        return dt.date(reference.year + shift, 12, 31)
+    return reference + (relativedelta(months=shift) if unit == "month" else dt.timedelta(weeks=shift))
+
+
+def _antecedent(text: str, date: DateClaim, ordinal: OrdinalClaim, params: AnniversaryParams) -> bool:
+    """True for the date "which" refers back to: "the attacks of 2001, which marked their
+    20th" ("On July 25, which was the 100th anniversary" names the anniversary's day)."""
+    if date.span.end > ordinal.span.start:
+        return False
+    pattern = cue_pattern(_WHICH + r"{cues}\s+(?:its|their)\s+", tuple(params.marking_verbs), re.IGNORECASE)
+    return bool(params.marking_verbs) and pattern.fullmatch(text, date.span.end, ordinal.span.start) is not None
 
 
 def _after_origin_word(text: str, date: DateClaim, params: AnniversaryParams) -> bool:
-    """True for a date right after an origin word and "in"/"on" ("founded in 1992")."""
+    """True for a date right after an origin word and "in", "on", "to", "from" ("founded
+    in 1992", "dates to 1873")."""
     lead = text[max(0, date.span.start - 30) : date.span.start].lower()
-    return any_cue_search(r"\b{cues}\s+(?:in|on)\s+$", params.origin_cues, lead)
+    return any_cue_search(r"\b{cues}\s+(?:in|on|to|from|back\s+to)\s+$", params.origin_cues, lead)
 
 
 def _in_reference_year(facts: Facts, claim: DateClaim) -> bool:
@@ -374,11 +406,18 @@ def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -
     ]
     if not attached and cue in params.since_cues:
         # "27 years since the war began in 1993": the first date of the clause after "since".
+        # "17 years since X was attacked, in 2006.": a year set off at the end of the sentence dates it too.
         attached = [
             d
             for d in own
             if cue_match.end() <= d.span.start <= cue_match.end() + 80
-            and not re.search(r"[,;:.]", text[cue_match.end() : d.span.start])
+            and (
+                not re.search(r"[,;:.]", text[cue_match.end() : d.span.start])
+                or (
+                    _CLOSING_DATE.fullmatch(text, cue_match.end(), d.span.start)
+                    and _SENTENCE_END.match(text, d.span.end)
+                )
+            )
         ][:1]
     if len(attached) != 1:
         return None
@@ -401,6 +440,9 @@ def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -
     return None
 
 
+#: A clause of "since" that ends in a comma and "in" before its date: "since X was hit, in ".
+_CLOSING_DATE = re.compile(r"[^,;:.]*,\s*in\s+")
+_SENTENCE_END = re.compile(r"\s*(?:[.;!?]|$)")
 _ATTACHED_AFTER = re.compile(r"^\s*[,(–—-]?\s*(?:(?:back\s+)?in|on|during)?\s*$", re.IGNORECASE)
 _ATTACHED_BEFORE = re.compile(r"^\s*[,(–—-]?\s*$")
 
