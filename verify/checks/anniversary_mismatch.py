@@ -30,7 +30,8 @@ date fits.
 **Elapsed years** ("three years ago, in 2014", "Twelve years later, in 1975",
 "25 years since the war began in 1993"). Only a date written against the
 phrase dates it ("ago, in 2014", "in 1990, some 35 years ago", the clause
-after "since"). "ago" and "since" count back from the publication date;
+after "since", or a year set off at the end of its sentence: "since X was
+attacked, in 2006."). "ago" and "since" count back from the publication date;
 "later" counts from the dates earlier in the paragraph (else the last dated
 sentence of the one before) and is flagged only when none of them fits;
 "earlier" ("which it joined 36 years earlier, in 1973") counts back from those
