@@ -19,7 +19,8 @@ and the age is not in the event's clause ("her father died when she was one").
 
 **Tie**: an age is compared only with a birth of the same person: the two
 sentences (a pronoun's sentence stands for the one before it) share a
-capitalised name. A birth known only to the year admits two ages (84 or 85).
+capitalised name, and no relative stands just before the age ("his son,
+Felix Brenner, 41"). A birth known only to the year admits two ages (84 or 85).
 
 When several ages agree with each other and all disagree with the birth, the
 birth is flagged (the ages outvote it); otherwise each age that disagrees is.
@@ -60,6 +61,9 @@ class AgeParams(Params):
     #: Phrases before an age and the day the person reaches it ("would have turned 80 on
     #: February 20"), which put the birth that many years before the day.
     birthday_phrases: list[str] = []
+    #: Nouns of relatives; an age with one just before it ("his son, Wolfgang, 29") is
+    #: the relative's, whatever name the sentence shares with the birth.
+    relative_nouns: list[str] = []
     #: Words that mark a death, whose date an age is measured at.
     death_cues: list[str] = ["died", "dies", "death", "dead", "passed"]
     #: Words that date an age by an event the sentence does not date.
@@ -272,6 +276,11 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
         own: list[DateClaim] = []
     else:
         start, end = facts.document.sentences[claim.sentence]
+        # "survived by his son, Wolfgang Van Halen, 29": the age of a relative, who
+        # shares the name of the person whose birth the article gives.
+        kin_lead = " ".join(text[max(start, claim.span.start - 60) : claim.span.start].lower().split()[-6:])
+        if any_cue_search(r"\b{cues}\b", params.relative_nouns, kin_lead):
+            return None
         context = text[start:end]
         names = _names(facts, claim.sentence, start, end)
         own = [
