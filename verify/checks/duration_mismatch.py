@@ -45,6 +45,8 @@ from verify.linking import Facts, stem
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|and|[-–—])\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s+$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|old|before|after|since|prior)\b", re.IGNORECASE)
+#: At most eight words (and commas) between a duration and the range after it.
+_FEW_WORDS = re.compile(r"(?:[\s,]*[\w'’.-]+){0,8}[\s,]*")
 _ADJACENT = re.compile(r"[\s,;:(—–-]*(?:from|between|since|starting in|beginning in)?\s*|[\s,;:)]*", re.IGNORECASE)
 _EVENT_VERB = re.compile(r"\b(?:came|comes|occurred|occurs|happened|happens|arrived|arrives|followed|follows)\s+$")
 _UNTIL_RIGHT_AFTER = re.compile(r",?\s+(?:until|till|through|to)\s+(?:late\s+|early\s+|mid-?)?", re.IGNORECASE)
@@ -173,11 +175,22 @@ def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
         return None
     first, second = ranges[0]
     # The range must stand next to the duration: "for 16 years, from 1977 to 1995".
-    gap = text[duration.span.end : first.span.start] if first.span.start >= duration.span.end else ""
-    gap_before = text[second.span.end : duration.span.start] if second.span.end <= duration.span.start else ""
-    if _ADJACENT.fullmatch(gap) or _ADJACENT.fullmatch(gap_before):
-        return first, [second], True, "the range given in the same sentence"
-    return None
+    if first.span.start >= duration.span.end:
+        # "for 16 years, from 1977 to 1995", or a few words of what lasted between them
+        # ("ten years as the mayor of London, from 2008 to 2016"), with no other date or
+        # duration there ("18 months ... for offences committed over three years, from").
+        gap = text[duration.span.end : first.span.start]
+        between = [
+            c
+            for c in facts.by_sentence.get(duration.sentence, [])
+            if duration.span.end <= c.span.start < first.span.start and isinstance(c, (DateClaim, DurationClaim))
+        ]
+        adjacent = _ADJACENT.fullmatch(gap) or (not between and _FEW_WORDS.fullmatch(gap))
+    elif second.span.end <= duration.span.start:
+        adjacent = _ADJACENT.fullmatch(text[second.span.end : duration.span.start])  # "from 1977 to 1995, 16 years"
+    else:
+        return None
+    return (first, [second], True, "the range given in the same sentence") if adjacent else None
 
 
 def _started_then_dated(facts: Facts, duration: DurationClaim) -> Tie | None:

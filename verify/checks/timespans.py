@@ -39,7 +39,8 @@ def span_range(start: Bounds, end: Bounds, unit: str) -> tuple[float, float]:
 def stated_range(amount: float | tuple[float, float], approx: Approx, unit: str) -> tuple[float, float]:
     """The values a stated duration admits, with a careful editor's tolerance."""
     low, high = amount if isinstance(amount, tuple) else (amount, amount)
-    slack = 1.0 if unit in ("day", "week") else 0.0  # inclusive or exclusive day counting
+    # Days and months are counted inclusively or not ("12 months from April to March").
+    slack = 1.0 if unit in ("day", "week", "month") else 0.0
     if unit == "week":
         slack = 1 / 7
     if approx == "about" or approx == "vague":
