@@ -45,6 +45,8 @@ from verify.linking import Facts, stem
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|and|[-–—])\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s+$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|old|before|after|since|prior)\b", re.IGNORECASE)
+#: Between a range and the duration after it: a closing bracket and at most four words.
+_FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
 #: At most eight words (and commas) between a duration and the range after it.
 _FEW_WORDS = re.compile(r"(?:[\s,]*[\w'’.-]+){0,8}[\s,]*")
 _ADJACENT = re.compile(r"[\s,;:(—–-]*(?:from|between|since|starting in|beginning in)?\s*|[\s,;:)]*", re.IGNORECASE)
@@ -187,7 +189,10 @@ def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
         ]
         adjacent = _ADJACENT.fullmatch(gap) or (not between and _FEW_WORDS.fullmatch(gap))
     elif second.span.end <= duration.span.start:
-        adjacent = _ADJACENT.fullmatch(text[second.span.end : duration.span.start])  # "from 1977 to 1995, 16 years"
+        # "from 1977 to 1995, 16 years", "(1987–2017) for 33 years"; not a new clause
+        # (", and released on licence after 12 months").
+        gap = text[second.span.end : duration.span.start]
+        adjacent = _ADJACENT.fullmatch(gap) or _FEW_WORDS_BEFORE.fullmatch(gap)
     else:
         return None
     return (first, [second], True, "the range given in the same sentence") if adjacent else None
