@@ -254,3 +254,9 @@ def test_weekday_in_apposition_belongs_to_its_date() -> None:
 def test_bound_between_number_and_unit(sentence: str, claim: str, approx: str) -> None:
     data = only(sentence, claim)
     assert data["type"] == "quantity" and data["approx"] == approx
+
+
+def test_an_ounce_restated_in_millilitres_is_a_fluid_ounce() -> None:
+    claims = {c.text: c.model_dump(mode="json") for c in claims_of("A 12-ounce (355-ml) can costs $1.25.")}
+    assert claims["12-ounce"]["unit"] == "fluid_ounce" and claims["355-ml"]["converts"] is not None
+    assert only("A 12-ounce (340 g) steak.", "12-ounce")["unit"] == "ounce"

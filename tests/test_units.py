@@ -82,3 +82,20 @@ def test_an_unknown_unit_is_refused_every_time() -> None:
     for _ in range(2):
         with pytest.raises(units.LexiconError, match="pint does not know the unit 'furlongs_per_fortnite'"):
             units.unit_info("furlongs_per_fortnite")
+
+
+def test_lexicon_other_readings_are_pint_units() -> None:
+    for form, expressions in units.other_readings().items():
+        assert form in units.lexicon(), f"{form!r} has another reading but no first one"
+        for expression in expressions:
+            assert not units.same_dimension(expression, units.lexicon()[form])  # a reading of another kind
+            units.unit_info(expression)  # pint knows it
+
+
+def test_a_line_with_neither_sign_is_refused() -> None:
+    with pytest.raises(units.LexiconError, match="line 2"):
+        units.parse_lexicon("meter = m\nfluid_ounce oz\n")
+    assert units.parse_other_readings("ounce = oz\nfluid_ounce ~ oz | ounce\n") == {
+        "oz": ["fluid_ounce"],
+        "ounce": ["fluid_ounce"],
+    }

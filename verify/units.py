@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 AnswerT = TypeVar("AnswerT")
 
-_LINE = re.compile(r"^(?P<expr>[^=]+?)\s*=\s*(?P<forms>.+)$")
+_LINE = re.compile(r"^(?P<expr>[^=~]+?)\s*(?P<sign>[=~])\s*(?P<forms>.+)$")
 
 
 class _PintMemory:
@@ -160,8 +160,23 @@ def registry() -> pint.UnitRegistry[Any]:
 
 
 def parse_lexicon(text: str) -> dict[str, str]:
-    """Map each written form to its pint expression, per the syntax in units.txt."""
-    forms: dict[str, str] = {}
+    """Map each written form to its pint expression, per the syntax in units.txt
+    (``=`` lines; the ``~`` lines of other readings are read by :func:`parse_other_readings`)."""
+    return {form: expression for expression, forms in _lexicon_lines(text, "=") for form in forms}
+
+
+def parse_other_readings(text: str) -> dict[str, list[str]]:
+    """Map each written form to the other units it may mean (``~`` lines of units.txt)."""
+    readings: dict[str, list[str]] = {}
+    for expression, forms in _lexicon_lines(text, "~"):
+        for form in forms:
+            readings.setdefault(form, []).append(expression)
+    return readings
+
+
+def _lexicon_lines(text: str, sign: str) -> list[tuple[str, list[str]]]:
+    """The (expression, forms) of every lexicon line with ``sign``; a line with neither sign is refused."""
+    lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -169,19 +184,33 @@ def parse_lexicon(text: str) -> dict[str, str]:
         match = _LINE.match(line)
         if not match:
             raise LexiconError(f"line {number}: expected '<pint unit> = <form> | <form> ...', got {raw!r}")
-        expression = match["expr"].strip()
-        for form in match["forms"].split("|"):
-            form = form.strip()
-            if form:
-                forms[form] = expression
-    return forms
+        if match["sign"] == sign:
+            forms = [form.strip() for form in match["forms"].split("|") if form.strip()]
+            lines.append((match["expr"].strip(), forms))
+    return lines
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
     """The packaged lexicon: written form → pint expression."""
-    text = resources.files("verify.extraction").joinpath("units.txt").read_text(encoding="utf-8")
-    return parse_lexicon(text)
+    return parse_lexicon(_lexicon_text())
+
+
+@lru_cache(maxsize=1)
+def other_readings() -> dict[str, list[str]]:
+    """The packaged lexicon's other readings: written form → other pint expressions."""
+    return parse_other_readings(_lexicon_text())
+
+
+def reading_like(form: str, other: str) -> str | None:
+    """The other unit ``form`` may mean that measures what unit ``other`` measures
+    ("ounce" beside millilitres: fluid_ounce); None when it has none."""
+    readings = other_readings().get(form) or other_readings().get(form.lower()) or []
+    return next((expression for expression in readings if same_dimension(expression, other)), None)
+
+
+def _lexicon_text() -> str:
+    return resources.files("verify.extraction").joinpath("units.txt").read_text(encoding="utf-8")
 
 
 @cache

@@ -53,7 +53,7 @@ from verify.extraction.numbers import (
 )
 from verify.extraction.quantities import match_unit
 from verify.extraction.wordstart import expand_case, word_start
-from verify.units import LexiconError, unit_info
+from verify.units import LexiconError, reading_like, same_dimension, unit_info
 from verify.vocab import MONTHS, WEEKDAYS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -561,6 +561,24 @@ class _Extractor:
             about=self._head_noun_after(_skip_compound_tail(self.text, end)),
             converts=self._converted_index(start),
         )
+        emitted = self.claims[-1]
+        if isinstance(emitted, QuantityClaim) and emitted.converts is not None:
+            self._reconcile_readings(len(self.claims) - 1)
+
+    def _reconcile_readings(self, index: int) -> None:
+        """ "a 12-ounce (355-ml) can": when a value and its restatement measure different
+        things, read one unit the other way the lexicon allows (a "~" line of units.txt:
+        fluid ounces) if that makes them measure the same."""
+        restated = self.claims[index]
+        assert isinstance(restated, QuantityClaim) and restated.converts is not None
+        found = next((i for i in range(index - 1, -1, -1) if self.claims[i].span.start == restated.converts), None)
+        original = self.claims[found] if found is not None else None
+        if not isinstance(original, QuantityClaim) or same_dimension(original.unit, restated.unit):
+            return
+        if (reading := reading_like(restated.unit_text, original.unit)) is not None:
+            self.claims[index] = _read_as(restated, reading)
+        elif found is not None and (reading := reading_like(original.unit_text, restated.unit)) is not None:
+            self.claims[found] = _read_as(original, reading)
 
     def _converted_index(self, start: int) -> int | None:
         """The start of the quantity this one restates, when it stands in parentheses after it."""
@@ -772,6 +790,12 @@ def _age_word_before(prefix: str) -> bool:
 def _pronoun_age_before(prefix: str) -> bool:
     """ "He was 85", "who turned 90": searched only when the prefix ends with the verb."""
     return _ends_with_word(prefix, _PRONOUN_AGE_VERBS) and _AGE_PRONOUN.search(prefix) is not None
+
+
+def _read_as(claim: QuantityClaim, expression: str) -> QuantityClaim:
+    """``claim`` with its unit read as ``expression`` (another reading of the same form)."""
+    info = unit_info(expression)
+    return claim.model_copy(update={"unit": info.name, "dimensionality": info.dimensionality})
 
 
 def _is_thing(noun: str) -> bool:
