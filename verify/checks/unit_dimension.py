@@ -51,6 +51,9 @@ class Cue(Params):
     #: where ``not_followed_by`` would clear it: "150 mph north of the town" calls for a
     #: distance.
     right_after: bool = False
+    #: Words after the cue that make it another noun's modifier: "wind" calls for a speed,
+    #: "wind farm" does not.
+    unless_followed_by: list[str] = []
 
     @field_validator("expect")
     @classmethod
@@ -122,9 +125,10 @@ class UnitDimensionCheck(Check):
         word_before = lead[-1] if lead else ""
         cues = right_after + [
             (word, cue_table[word])
-            for word in words
+            for word, following_word in words
             if word in cue_table
             and not cue_table[word].right_after
+            and following_word not in cue_table[word].unless_followed_by
             and (not cue_table[word].linked_by or word_before in cue_table[word].linked_by)
             and (not cue_table[word].head_only or word == quantity.about)
         ]
@@ -211,8 +215,9 @@ def _restatements(quantities: list[QuantityClaim]) -> dict[int, list[QuantityCla
     return found
 
 
-def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[str]:
-    """Words of the quantity's clause within ``window`` words on each side, nearest first."""
+def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[tuple[str, str]]:
+    """Words of the quantity's clause within ``window`` words on each side, nearest first,
+    each with the word that follows it ("" before the quantity or at the clause's end)."""
     text = facts.document.text
     sentence_start, sentence_end = (
         facts.document.sentences[quantity.sentence] if facts.document.sentences else (0, len(text))
@@ -221,10 +226,14 @@ def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[s
     before_text = re.split(r"[,;:()]", before_text)[-1]
     after_text = re.split(r"[,;:()]", text[quantity.span.end : sentence_end])[0]
     before = [word.lower() for word in _WORD.findall(before_text)][-window:]
-    after = [word.lower() for word in _WORD.findall(after_text)][:window]
+    after = [word.lower() for word in _WORD.findall(after_text)][: window + 1]
+    before_pairs = [(word, before[i + 1] if i + 1 < len(before) else "") for i, word in enumerate(before)]
+    after_pairs = [(word, after[i + 1] if i + 1 < len(after) else "") for i, word in enumerate(after[:window])]
     # Nearest first; at equal distance the word after the quantity (its noun phrase) wins.
-    by_distance = [(i, 0, w) for i, w in enumerate(after)] + [(i, 1, w) for i, w in enumerate(reversed(before))]
-    return [word for _, _, word in sorted(by_distance)]
+    by_distance = [(i, 0, pair) for i, pair in enumerate(after_pairs)] + [
+        (i, 1, pair) for i, pair in enumerate(reversed(before_pairs))
+    ]
+    return [pair for _, _, pair in sorted(by_distance)]
 
 
 def _suggest(quantity: QuantityClaim, expected: str, original: QuantityClaim | None) -> str | None:
