@@ -127,6 +127,16 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
     ]
     before = [d for d in before if d not in origins]
     after = [d for d in after if d not in origins]
+    # "the 50th anniversary of the landing on July 20, 1969, and the 75th anniversary of
+    # ...": a date after an earlier anniversary belongs to that one's event.
+    nouns = {noun.lower() for noun in params.nouns}
+    earlier = [
+        o
+        for o in facts.by_sentence.get(ordinal.sentence, [])
+        if isinstance(o, OrdinalClaim) and o.noun in nouns and o.span.end <= ordinal.span.start
+    ]
+    if earlier:
+        before = [d for d in before if d.span.end <= earlier[-1].span.start]
     # After the ordinal, the event's date stands in its "of" phrase ("the 100th anniversary
     # of the first flight ... in 1909"); a date outside one ("its 25th anniversary in 2017"),
     # a weekday or "today" ("fell on Tuesday"), or a day in the publication's year says
