@@ -283,10 +283,15 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
             return None
         context = text[start:end]
         names = _names(facts, claim.sentence, start, end)
+        # A date with another age nearer to it is that age's: "recognised at the age of two
+        # and fled to India in 1959, aged 23".
+        others = [c for c in facts.by_sentence.get(claim.sentence, []) if isinstance(c, AgeClaim) and c is not claim]
         own = [
             d
             for d in facts.dates_in_sentence(claim.sentence)
-            if id(d) not in birth_dates and _same_clause(text, claim, d)
+            if id(d) not in birth_dates
+            and _same_clause(text, claim, d)
+            and not any(_distance(other, d) < _distance(claim, d) for other in others)
         ]
     if own:
         bounds = timespans.hull([b for b in (d.bounds() for d in own) if b])
@@ -337,6 +342,11 @@ def _same_clause(text: str, age: AgeClaim, date: DateClaim) -> bool:
     else:
         start, end = date.span.end, age.span.start
     return _OTHER_CLAUSE.search(text[start:end]) is None
+
+
+def _distance(claim: AgeClaim, date: DateClaim) -> int:
+    """Characters between an age and a date."""
+    return max(date.span.start - claim.span.end, claim.span.start - date.span.end, 0)
 
 
 _OTHER_CLAUSE = re.compile(r";|\b(?:who|which|that|whom|whose|where)\b", re.IGNORECASE)
