@@ -160,7 +160,14 @@ def _clause(text: str, facts: Facts, sentence: int, first: Claim, second: Claim)
     left, right = min(first.span.start, second.span.start), max(first.span.end, second.span.end)
     start = max(s_start, text.rfind(";", s_start, left) + 1)
     semi = text.find(";", right, s_end)
-    return start, s_end if semi < 0 else semi
+    end = s_end if semi < 0 else semi
+    # "from 90 to 60, and halved again by the summer": a coordinated clause after the
+    # figures says what happened next, not what they show.
+    following = _NEXT_CLAUSE.search(text, right, end)
+    return start, following.start() if following else end
+
+
+_NEXT_CLAUSE = re.compile(r",?\s+and\s+(?:then\s+)?|,\s+(?:then|but)\s+", re.IGNORECASE)
 
 
 def _ratio(
