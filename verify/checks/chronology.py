@@ -161,6 +161,9 @@ def _sequence(facts: Facts, first: DateClaim, second: DateClaim, params: Chronol
 # -- N days later ---------------------------------------------------------------------------
 
 
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
 def _later(facts: Facts, duration: DurationClaim, params: ChronologyParams) -> Outcome | None:
     if duration.unit not in ("day", "week") or isinstance(duration.amount, tuple) or duration.approx != "exact":
         return None
@@ -168,6 +171,8 @@ def _later(facts: Facts, duration: DurationClaim, params: ChronologyParams) -> O
     cue = _WORD.match(text, duration.span.end + 1)
     if cue is None or text[duration.span.end : cue.start()] != " " or cue.group(0).lower() not in params.later_cues:
         return None
+    if _THAN.match(text, cue.end()):
+        return None  # "a day later than Western Europe": a comparison, not a point after the last date
     days = duration.amount * (7 if duration.unit == "week" else 1)
     return _after_days(facts, duration.span.start, cue.end(), days, duration.sentence, params)
 

@@ -40,6 +40,7 @@ from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
 from verify.checks.timespans import Bounds
 from verify.claims import DateClaim, DurationClaim
+from verify.extraction.numbers import ordinal_value
 from verify.linking import Facts, stem
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|and|[-–—])\s*$", re.IGNORECASE)
@@ -308,6 +309,8 @@ def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stem
     subject = stem(duration.about)
     if subject in _TIME_STEMS:
         return None  # "after the previous year": a time word names no event to date
+    if ordinal_value(duration.about) is not None or duration.about.lower() in ("last", "latest", "next"):
+        return None  # "his first (title) in 11 years": since the previous one, not since the first
     start = _earliest_start(facts, subject, skip_stems, exclude_sentence=duration.sentence)
     if start is None:
         opener = _paragraph_opener_event(facts, duration)

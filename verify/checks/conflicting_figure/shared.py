@@ -16,7 +16,7 @@ from verify.vocab import MONTHS, WEEKDAYS
 CHANGE_CUES = [
     "rose", "risen", "rise", "climbed", "increased", "increase", "grew", "updated", "revised", "toll", "now",
     "initially", "previously", "originally", "earlier", "another", "more", "additional",
-    "further", "other", "extended", "expanded", "reduced", "cut", "shortened", "lengthened", "widened",
+    "further", "other", "second", "third", "extended", "expanded", "reduced", "cut", "shortened", "lengthened", "widened",
     "than", "each", "per", "every", "average", "total",
 ]  # fmt: skip
 
