@@ -294,7 +294,10 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
             and not any(_distance(other, d) < _distance(claim, d) for other in others)
         ]
     if own:
-        bounds = timespans.hull([b for b in (d.bounds() for d in own) if b])
+        # The nearest date: "30 when she won the seat in 1980 and held it ... until 2020".
+        bounds = min(own, key=lambda d: _distance(claim, d)).bounds()
+        if bounds is None:
+            return None
         return _Age(claim, names, bounds, _when(bounds))
     clause_lead = text[max(0, claim.span.start - 40) : claim.span.start].lower()
     if any_cue_search(

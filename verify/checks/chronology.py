@@ -121,13 +121,14 @@ class ChronologyCheck(Check):
 
 
 def _sequence(facts: Facts, first: DateClaim, second: DateClaim, params: ChronologyParams) -> Outcome | None:
-    """A clause joined to a dated one by "and then" cannot be dated before it."""
+    """A clause joined to a dated one by "and then" cannot be dated before it ("then-mayor"
+    and "then 35" say "at that time", not "after")."""
     if not params.sequence_markers or first.resolution == "relative" or second.resolution == "relative":
         return None
     text = facts.document.text
     gap = text[first.span.end : second.span.start]
     marker = cue_pattern(
-        r"(?:,\s*|\s)({cues})[\s,]+(?!-)", tuple(m.lower() for m in params.sequence_markers), re.IGNORECASE
+        r"(?:,\s*|\s)({cues})[\s,]+(?![-\d])", tuple(m.lower() for m in params.sequence_markers), re.IGNORECASE
     )
     found = marker.search(gap)
     if found is None or any_cue_search(r"\b{cues}\b", params.sequence_blockers, gap[found.end() :].lower()):

@@ -469,10 +469,12 @@ def _outcome(
     quoted = list(islice(heapq.merge(*(members for _, _, members in used)), _MAX_EVIDENCE_ENDS))
     count = sum(len(members) for _, _, members in used)
     stated_text = duration.text
-    span = (
-        f"From {timespans.describe_date(start)} to {timespans.describe_bounds(bounds)} is "
-        f"{timespans.describe_range(actual, unit)} ({how})"
-    )
+    described = timespans.describe_range(actual, unit)
+    stated = duration.amount[1] if isinstance(duration.amount, tuple) else duration.amount
+    if verified and unit in ("day", "month") and actual[1] < stated <= actual[1] + 1:
+        # "seven days, from December 28 to January 3": counted with both ends.
+        described += f" ({timespans.describe_range((actual[1] + 1, actual[1] + 1), unit)} counting both ends)"
+    span = f"From {timespans.describe_date(start)} to {timespans.describe_bounds(bounds)} is {described} ({how})"
     computation = f"{span}; stated: {stated_text}." if verified else f"{span}, not {stated_text}."
     if count > len(quoted):
         computation += f" The evidence quotes the first {len(quoted)} of {count} end dates."
@@ -482,7 +484,7 @@ def _outcome(
         fields={
             "start": timespans.describe_date(start),
             "end": timespans.describe_bounds(bounds),
-            "actual": timespans.describe_range(actual, unit),
+            "actual": described,
             "stated": stated_text,
         },
         evidence=[evidence(facts, start, "start")] + [evidence(facts, end, "end") for _, end in quoted],
