@@ -46,6 +46,8 @@ from verify.extraction.lexicon import IRREGULAR_PARTICIPLES, STOPWORDS
 from verify.linking import Facts, stem
 
 _WORD = re.compile(r"[A-Za-z]+")
+#: A proper name: capitalised words, and numbers within it ("Flight 981").
+_NAME_PHRASE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+\b))*")
 
 
 class ChronologyParams(Params):
@@ -263,6 +265,14 @@ def _relations(after_cues: tuple[str, ...], before_cues: tuple[str, ...]) -> dic
     return {c.lower(): "after" for c in after_cues} | {c.lower(): "before" for c in before_cues}
 
 
+def _without_leading_stopwords(name: str) -> str:
+    """ "The Senate" → "Senate": a capitalised article opens a sentence, not a name."""
+    words = name.split()
+    while words and words[0].lower() in STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _relative_order(facts: Facts, date: DateClaim, params: ChronologyParams) -> Outcome | None:
     """'New Hampshire held its primary, following the caucuses in Iowa on February 13':
     the main clause's event, dated elsewhere, must come after (or before) ``date``."""
@@ -286,14 +296,16 @@ def _relative_order(facts: Facts, date: DateClaim, params: ChronologyParams) -> 
                                    for c in facts.by_sentence.get(date.sentence, [])):  # fmt: skip
         return None
     main_stems = {stem(w) for w in _WORD.findall(main) if w.lower() not in STOPWORDS and len(w) > 2}
-    # The event is named by a proper name at least ("New Hampshire"), not by common words alone.
-    name_stems = {stem(w) for w in _WORD.findall(main) if w[0].isupper() and w.lower() not in STOPWORDS}
+    # The event is named by a proper name at least ("New Hampshire"), not by common words
+    # alone, and by the whole name: "Turkish Airlines Flight 981" is not "United Airlines
+    # Flight 826".
+    names = [name for m in _NAME_PHRASE.finditer(main) if (name := _without_leading_stopwords(m.group(0)))]
     candidates = [
         d
         for d in facts.days
         if d.sentence != date.sentence
         and len(main_stems & facts.sentence_stems[d.sentence]) >= params.min_shared
-        and name_stems & facts.sentence_stems[d.sentence]
+        and any(name in facts.sentence_text(d.sentence) for name in names)
     ]
     if not candidates:
         return None

@@ -48,6 +48,9 @@ _RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s
 _RELATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|old|before|after|since|prior)\b", re.IGNORECASE)
 #: Between a range and the duration after it: a closing bracket and at most four words.
 _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
+_RANGE_OPENS = re.compile(r"\s*(?:from|between|since|starting in|beginning in)\b", re.IGNORECASE)
+#: A relative clause opened before a duration and not yet closed: ", whose career spanned".
+_RELATIVE_OPENING = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;]*$", re.IGNORECASE)
 #: At most eight words (and commas) between a duration and the range after it.
 _FEW_WORDS = re.compile(r"(?:[\s,]*[\w'’.-]+){0,8}[\s,]*")
 _ADJACENT = re.compile(r"[\s,;:(—–-]*(?:from|between|since|starting in|beginning in)?\s*|[\s,;:)]*", re.IGNORECASE)
@@ -188,7 +191,18 @@ def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
             for c in facts.by_sentence.get(duration.sentence, [])
             if duration.span.end <= c.span.start < first.span.start and isinstance(c, (DateClaim, DurationClaim))
         ]
-        adjacent = _ADJACENT.fullmatch(gap) or (not between and _FEW_WORDS.fullmatch(gap))
+        # "Smith, whose career spanned 40 years, was mayor from 1990 to 1993": the range
+        # is the main clause's, the duration the relative clause's.
+        in_relative_clause = (
+            _RELATIVE_OPENING.search(text, facts.document.sentences[duration.sentence][0], duration.span.start)
+            if facts.document.sentences
+            else None
+        )
+        after_comma = gap.rsplit(",", 1)[1] if "," in gap else None
+        closes_clause = (
+            in_relative_clause is not None and after_comma is not None and not _RANGE_OPENS.match(after_comma)
+        )
+        adjacent = not closes_clause and (_ADJACENT.fullmatch(gap) or (not between and _FEW_WORDS.fullmatch(gap)))
     elif second.span.end <= duration.span.start:
         # "from 1977 to 1995, 16 years", "(1987–2017) for 33 years"; not a new clause
         # (", and released on licence after 12 months").

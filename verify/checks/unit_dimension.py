@@ -54,6 +54,9 @@ class Cue(Params):
     #: Words after the cue that make it another noun's modifier: "wind" calls for a speed,
     #: "wind farm" does not.
     unless_followed_by: list[str] = []
+    #: Words before the cue that make it an adjective: "will last 3 days" calls for a time,
+    #: "the last 30 metres" does not.
+    unless_preceded_by: list[str] = []
 
     @field_validator("expect")
     @classmethod
@@ -125,10 +128,11 @@ class UnitDimensionCheck(Check):
         word_before = lead[-1] if lead else ""
         cues = right_after + [
             (word, cue_table[word])
-            for word, following_word in words
+            for word, following_word, preceding_word in words
             if word in cue_table
             and not cue_table[word].right_after
             and following_word not in cue_table[word].unless_followed_by
+            and preceding_word not in cue_table[word].unless_preceded_by
             and (not cue_table[word].linked_by or word_before in cue_table[word].linked_by)
             and (not cue_table[word].head_only or word == quantity.about)
         ]
@@ -215,9 +219,10 @@ def _restatements(quantities: list[QuantityClaim]) -> dict[int, list[QuantityCla
     return found
 
 
-def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[tuple[str, str]]:
+def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[tuple[str, str, str]]:
     """Words of the quantity's clause within ``window`` words on each side, nearest first,
-    each with the word that follows it ("" before the quantity or at the clause's end)."""
+    each with the word that follows it and the word before it ("" next to the quantity or
+    at the clause's ends)."""
     text = facts.document.text
     sentence_start, sentence_end = (
         facts.document.sentences[quantity.sentence] if facts.document.sentences else (0, len(text))
@@ -227,8 +232,16 @@ def _context_words(facts: Facts, quantity: QuantityClaim, window: int) -> list[t
     after_text = re.split(r"[,;:()]", text[quantity.span.end : sentence_end])[0]
     before = [word.lower() for word in _WORD.findall(before_text)][-window:]
     after = [word.lower() for word in _WORD.findall(after_text)][: window + 1]
-    before_pairs = [(word, before[i + 1] if i + 1 < len(before) else "") for i, word in enumerate(before)]
-    after_pairs = [(word, after[i + 1] if i + 1 < len(after) else "") for i, word in enumerate(after[:window])]
+    before_all = [word.lower() for word in _WORD.findall(before_text)]
+    offset = len(before_all) - len(before)
+    before_pairs = [
+        (word, before[i + 1] if i + 1 < len(before) else "", before_all[offset + i - 1] if offset + i > 0 else "")
+        for i, word in enumerate(before)
+    ]
+    after_pairs = [
+        (word, after[i + 1] if i + 1 < len(after) else "", after[i - 1] if i > 0 else "")
+        for i, word in enumerate(after[:window])
+    ]
     # Nearest first; at equal distance the word after the quantity (its noun phrase) wins.
     by_distance = [(i, 0, pair) for i, pair in enumerate(after_pairs)] + [
         (i, 1, pair) for i, pair in enumerate(reversed(before_pairs))

@@ -35,10 +35,15 @@ _MAX_EARLIER = 64
 def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
     """The same count of one thing, by one subject, after the same verb, given twice."""
     change = {word.lower() for word in params.change_cues}
+    text = facts.document.text
     counts = [
         c
         for c in facts.of_type(CountClaim)
-        if c.approx == "exact" and not c.partitive and c.value >= 2 and not (sentence_words(facts, c.sentence) & change)
+        if c.approx == "exact"
+        and not c.partitive
+        and c.value >= 2
+        and not (sentence_words(facts, c.sentence) & change)
+        and not _MARGIN_BEFORE.search(text, max(0, c.span.start - 24), c.span.start)  # "won by 10,704 votes"
     ]
     # Pairs only within one noun, and each count's lead words found once, not once a pair.
     leads = [_lead_stems(facts, c) for c in counts]
@@ -70,6 +75,8 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
             tails = tail(earlier_index), tail(index)
             if not (tails[0] <= tails[1] or tails[1] <= tails[0]):
                 continue  # "400 workers in Ohio" and "150 workers in Texas"
+            if _modifiers(text, earlier) != _modifiers(text, later):
+                continue  # "10,704 votes" and "306 electoral votes" count different things
             name = shared_name(subjects(earlier_index), subjects(index))
             if name is None:
                 continue
@@ -91,6 +98,17 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
             )
             break
         earlier_indexes.append(index)
+
+
+#: "by" (and an approximator) before a count makes it a margin, not a count.
+_MARGIN_BEFORE = re.compile(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|just\s+)?$", re.IGNORECASE)
+
+
+def _modifiers(text: str, count: CountClaim) -> frozenset[str]:
+    """The words between a count and its noun ("306 electoral votes" → electoral)."""
+    gap = text[count.span.end : count.span.end + 60]
+    at = gap.find(count.noun)
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", gap[:at])) if at > 0 else frozenset()
 
 
 def _lead_stems(facts: Facts, claim: Claim, count: int = 4) -> set[str]:
