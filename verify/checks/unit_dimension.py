@@ -57,6 +57,16 @@ class Cue(Params):
     #: Words before the cue that make it an adjective: "will last 3 days" calls for a time,
     #: "the last 30 metres" does not.
     unless_preceded_by: list[str] = []
+    #: Units of other kinds the cue is also satisfied by: a cable is rated in watts, but
+    #: its voltage ("the 11 kV cable") and its length ("a 700 km cable") are no slip.
+    also_accepts: list[str] = []
+
+    @field_validator("also_accepts")
+    @classmethod
+    def _known_units(cls, values: list[str]) -> list[str]:
+        for value in values:
+            units.unit_info(value)  # raises LexiconError (a ValueError) for an unknown unit
+        return values
 
     @field_validator("expect")
     @classmethod
@@ -140,7 +150,7 @@ class UnitDimensionCheck(Check):
             return None
         expression = quantity.unit
         # Any cue the unit satisfies clears it: context is ambiguous, precision first.
-        if any(units.same_dimension(expression, cue.expect) for _, cue in cues):
+        if any(units.same_dimension(expression, unit) for _, cue in cues for unit in (cue.expect, *cue.also_accepts)):
             return None
         cue_word, cue = cues[0]
         suggestion = _suggest(quantity, cue.expect, None)
