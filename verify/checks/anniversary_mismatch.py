@@ -440,6 +440,8 @@ def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -
         reference = facts.reference_date
         if reference is None or bounds[0] > reference:
             return None
+        if any(d is not event and d.day is not None for d in facts.dates_in_sentence(duration.sentence)):
+            return None  # "112 years ago on Monday", "Sunday will mark 112 years since": counted to another day
         return _judge_elapsed(facts, duration, [event], (bounds, (reference, reference)), "the publication date",
                              cue_match.end())  # fmt: skip
     if cue in params.later_cues:

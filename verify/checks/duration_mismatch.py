@@ -48,6 +48,7 @@ _RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s
 _RELATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|old|before|after|since|prior)\b", re.IGNORECASE)
 #: Between a range and the duration after it: a closing bracket and at most four words.
 _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|as|whereas)\b", re.IGNORECASE)
 _RANGE_OPENS = re.compile(r"\s*(?:from|between|since|starting in|beginning in)\b", re.IGNORECASE)
 #: A relative clause opened before a duration and not yet closed: ", whose career spanned".
 _RELATIVE_OPENING = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;]*$", re.IGNORECASE)
@@ -244,7 +245,13 @@ def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
     if not relation:
         return None
     dates = facts.dates_in_sentence(duration.sentence)
-    other = [d for d in dates if d.span.start >= relation.end()]
+    # What the relation points at stands in its own clause: "a day after 39.1C, and
+    # forecasters expect 42C by Sunday" gives no date to "after".
+    other = [
+        d
+        for d in dates
+        if d.span.start >= relation.end() and not _CLAUSE_BREAK.search(text, relation.end(), d.span.start)
+    ]
     anchor = [d for d in dates if d.span.end <= duration.span.start]
     if not anchor:
         # Only a sentence that dates its subject by the relation itself ("The milestone

@@ -161,13 +161,13 @@ def _clause(text: str, facts: Facts, sentence: int, first: Claim, second: Claim)
     start = max(s_start, text.rfind(";", s_start, left) + 1)
     semi = text.find(";", right, s_end)
     end = s_end if semi < 0 else semi
-    # "from 90 to 60, and halved again by the summer": a coordinated clause after the
-    # figures says what happened next, not what they show.
+    # "from 90 to 60, and halved again by the summer", "..., as sales dropped 6%": a clause
+    # after the figures says what happened next or beside them, not what they show.
     following = _NEXT_CLAUSE.search(text, right, end)
     return start, following.start() if following else end
 
 
-_NEXT_CLAUSE = re.compile(r",?\s+and\s+(?:then\s+)?|,\s+(?:then|but)\s+", re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r",?\s+and\s+(?:then\s+)?|,\s+(?:then|but|as|while|whereas|with)\s+", re.IGNORECASE)
 
 
 def _ratio(
