@@ -260,3 +260,9 @@ def test_an_ounce_restated_in_millilitres_is_a_fluid_ounce() -> None:
     claims = {c.text: c.model_dump(mode="json") for c in claims_of("A 12-ounce (355-ml) can costs $1.25.")}
     assert claims["12-ounce"]["unit"] == "fluid_ounce" and claims["355-ml"]["converts"] is not None
     assert only("A 12-ounce (340 g) steak.", "12-ounce")["unit"] == "ounce"
+
+
+def test_a_yearless_date_in_a_sentence_about_the_future_is_the_one_to_come() -> None:
+    published = dt.date(2024, 7, 1)
+    assert only("Businesses have until December 31 to comply.", "December 31", published)["year"] == 2024
+    assert only("The company was founded on December 31.", "December 31", published)["year"] == 2023

@@ -125,6 +125,11 @@ _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?")
 _RANGE_TO_NEXT = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|and|or|-|–|—)\s*(?:the\s+)?", re.IGNORECASE)
 _MONTH_OR_DAY = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _TIME_DEIXIS = frozenset({"last", "this", "next"})
+#: Words of a sentence about the future, and how many days nearer they make a date to come.
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|until|deadline|due|scheduled|expected to|set to|plans? to|next)\b", re.IGNORECASE
+)
+_FUTURE_PULL_DAYS = 120
 _TIME_WORDS = frozenset({"year", "month", "week", "weekend", "spring", "summer", "autumn", "fall", "winter"})
 # Patterns the passes below apply to every number or claim, compiled once here.
 _IDENTIFIER_TAIL = re.compile(r"[A-Za-z]-$|\d[.,]?$")
@@ -305,14 +310,25 @@ class _Extractor:
         if reference is not None and raw.month is not None:
             day = raw.day or 1
             month = raw.month
+            # The nearest occurrence; in a sentence about the future ("until December 31",
+            # "will be held on"), the nearest one to come, unless that is much further away.
+            ahead = self._speaks_of_future(raw.start)
             best = min(
                 (reference.year - 1, reference.year, reference.year + 1),
-                key=lambda y: abs((_safe_date(y, month, day) - reference).days),
+                key=lambda y: (
+                    abs((_safe_date(y, month, day) - reference).days)
+                    - (_FUTURE_PULL_DAYS if ahead and _safe_date(y, month, day) >= reference else 0)
+                ),
             )
             return best, "the reference date"
         if last_year is not None:
             return last_year, "the year of an earlier date"
         return None, None
+
+    def _speaks_of_future(self, position: int) -> bool:
+        """True when the sentence around ``position`` is about what is to come."""
+        start, end = self.doc.sentences[self.doc.sentence_index(position)] if self.doc.sentences else (0, 0)
+        return _FUTURE_WORDS.search(self.text, start, end) is not None
 
     def _add_date(self, raw: date_patterns.RawDate, resolution: str, source: str | None) -> None:
         self._take(raw.start, raw.end)
