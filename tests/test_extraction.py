@@ -266,3 +266,15 @@ def test_a_yearless_date_in_a_sentence_about_the_future_is_the_one_to_come() -> 
     published = dt.date(2024, 7, 1)
     assert only("Businesses have until December 31 to comply.", "December 31", published)["year"] == 2024
     assert only("The company was founded on December 31.", "December 31", published)["year"] == 2023
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "value", "valid"),
+    [
+        ("Protesters were beaten on the thirty-first of June.", "the thirty-first of June", "2019-06-31", False),
+        ("They met on the first of May 2019 in Oslo.", "the first of May 2019", "2019-05-01", True),
+    ],
+)
+def test_a_day_written_as_an_ordinal_word(sentence: str, claim: str, value: str, valid: bool) -> None:
+    data = only(sentence, claim, dt.date(2019, 10, 22))
+    assert data["value"] == value and data["valid"] is valid

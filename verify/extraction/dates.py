@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from verify.extraction.numbers import ordinal_value
 from verify.extraction.wordstart import expand_case, scan, word_start
 from verify.vocab import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
 
@@ -38,6 +39,14 @@ _MONTH_DAY_FAST = re.compile(
 # "1 February 2019", "the 15th of May"
 DAY_MONTH = re.compile(
     rf"\b{_WEEKDAY_LEAD}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_PATTERN})\b{_YEAR_TAIL}"
+)
+# "the thirty-first of June", "the first of May 2019": a day written as an ordinal word.
+_DAY_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+)
+WORD_DAY_MONTH = re.compile(
+    rf"\b[Tt]he\s+(?P<day>(?:(?:twenty|thirty)[- ])?(?:{_DAY_WORDS}))\s+of\s+(?P<mon>{MONTH_PATTERN})\b{_YEAR_TAIL}"
 )
 # What every DAY_MONTH match contains, without its costly opening: a document without
 # it has no such date, and the full pattern need not be tried at every position.
@@ -190,6 +199,12 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
                     range_end=range_end,
                 )
             )
+    if " of " in text:  # every WORD_DAY_MONTH match has it
+        for match in WORD_DAY_MONTH.finditer(text, start, end):
+            day_value = _ordinal_day(match["day"])
+            if day_value is not None and day_value <= 31:
+                year = int(match["year"]) if match["year"] else None
+                found.append(RawDate(match.start(), match.end(), year, month_number(match["mon"]), day_value))
     for match in MONTH_YEAR.finditer(text, start, end):
         found.append(RawDate(match.start(), match.end(), int(match["year"]), month_number(match["mon"]), None))
     for match in _year_matches(text, start, end):
@@ -228,6 +243,11 @@ def _year_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         if match is not None and match.start("year") == year:
             position = match.end()
             yield match
+
+
+def _ordinal_day(words: str) -> int | None:
+    """The day an ordinal word gives ("thirty-first" → 31)."""
+    return ordinal_value(words.lower().replace(" ", "-"))
 
 
 def find_relative_dates(text: str, start: int, end: int, reference: dt.date | None) -> list[RawDate]:
