@@ -278,3 +278,17 @@ def test_a_yearless_date_in_a_sentence_about_the_future_is_the_one_to_come() -> 
 def test_a_day_written_as_an_ordinal_word(sentence: str, claim: str, value: str, valid: bool) -> None:
     data = only(sentence, claim, dt.date(2019, 10, 22))
     assert data["value"] == value and data["valid"] is valid
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They stand about 14 feet — roughly 4 meters — tall.", "The 75-metre, or roughly 246-foot, ship sank."],
+)
+def test_a_restatement_between_dashes_or_after_or_is_a_conversion(sentence: str) -> None:
+    quantities = [c for c in claims_of(sentence) if c.type == "quantity"]
+    assert len(quantities) == 2 and quantities[1].model_dump()["converts"] == quantities[0].span.start
+
+
+def test_a_dash_without_a_closing_one_is_no_conversion() -> None:
+    quantities = [c for c in claims_of("The wall is 14 feet — six meters taller than before.") if c.type == "quantity"]
+    assert quantities[1].model_dump()["converts"] is None

@@ -135,6 +135,10 @@ _TIME_WORDS = frozenset({"year", "month", "week", "weekend", "spring", "summer",
 _IDENTIFIER_TAIL = re.compile(r"[A-Za-z]-$|\d[.,]?$")
 _YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
 _OPENS_CONVERSION = re.compile(r"[\s\u00a0]*\([\s\u00a0]*")
+_DASH_OPENS = re.compile(r"[\s\u00a0]*[—–][\s\u00a0]*")
+_DASH_CLOSES = re.compile(r"[\s\u00a0]*[—–]")
+_OR_OPENS = re.compile(r",[\s\u00a0]*or[\s\u00a0]+")
+_OR_CLOSES = re.compile(r"[\s\u00a0]*(?:[,;.)]|$)")
 _CONTINUES_CONVERSION = re.compile(r"[\s\u00a0]*[;,/][\s\u00a0]*(?:or\s+)?")
 _REPEAT_BEFORE = re.compile(r"\b(?:once|twice|times|per)\s*$")
 _COMPOUND_TAIL = re.compile(r"-(?:long|old|high|wide|deep|tall)\b|\s+(?:long|old)\b")
@@ -575,7 +579,7 @@ class _Extractor:
             dimensionality=info.dimensionality,
             approx=approx,
             about=self._head_noun_after(_skip_compound_tail(self.text, end)),
-            converts=self._converted_index(start),
+            converts=self._converted_index(start, end),
         )
         emitted = self.claims[-1]
         if isinstance(emitted, QuantityClaim) and emitted.converts is not None:
@@ -596,14 +600,20 @@ class _Extractor:
         elif found is not None and (reading := reading_like(original.unit_text, restated.unit)) is not None:
             self.claims[found] = _read_as(original, reading)
 
-    def _converted_index(self, start: int) -> int | None:
-        """The start of the quantity this one restates, when it stands in parentheses after it."""
+    def _converted_index(self, start: int, end: int) -> int | None:
+        """The start of the quantity this one restates, when it stands in parentheses after
+        it, between dashes ("14 feet — about 4 metres —") or after ", or" ("75 metres, or
+        about 246 feet,")."""
         for position in range(len(self.claims) - 1, -1, -1):
             claim = self.claims[position]
             if not isinstance(claim, QuantityClaim):
                 continue
             gap = self.text[claim.span.end : start]
             if _OPENS_CONVERSION.fullmatch(gap):
+                return claim.span.start
+            if _DASH_OPENS.fullmatch(gap) and _DASH_CLOSES.match(self.text, end):
+                return claim.span.start
+            if _OR_OPENS.fullmatch(gap) and _OR_CLOSES.match(self.text, end):
                 return claim.span.start
             if _CONTINUES_CONVERSION.fullmatch(gap) and claim.converts is not None:
                 return claim.converts
