@@ -155,7 +155,8 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
     relative = _RELATIVE_WHEN.match(text, ordinal.span.end)
     if when is None and relative is not None and facts.reference_date is not None:
         # "marked its 30th anniversary last year": counted from the publication date.
-        which, unit = relative["which"].lower(), relative["unit"].lower()
+        # "this summer" counts as "this year": only the year is compared.
+        which, unit = (relative["which"] or "this").lower(), (relative["unit"] or "year").lower()
         when_day = _shifted(facts.reference_date, which, unit)
         shown = str(when_day.year) if unit == "year" else timespans.describe_bounds((when_day, when_day))
         when_text = f"{which} {unit} ({shown})"
@@ -244,9 +245,9 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
     fields = {
         "start": start_text,
         "end": when_text,
-        "actual": f"{years}, {anniversaries} anniversary",
+        "actual": f"{years}, {anniversaries} {ordinal.noun}",
         "stated": _ordinal_word(stated),
-        "suggestion": f"{anniversaries} anniversary",
+        "suggestion": f"{anniversaries} {ordinal.noun}",
     }
     if when is not None:
         event_evidence.insert(0, evidence(facts, when, "anniversary date"))
@@ -304,7 +305,11 @@ def _nearest(reference: dt.date, month: int, day: int) -> dt.date:
 
 #: "last year", "this year", "next year" right after an anniversary.
 #: "last year", "this week", "next month" right after an anniversary.
-_RELATIVE_WHEN = re.compile(r"\s+[A-Za-z]+\s+(?P<which>last|this|next)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)
+_RELATIVE_WHEN = re.compile(
+    r"\s+[A-Za-z]+\s+(?:(?P<which>last|this|next)\s+(?P<unit>year|month|week)"
+    r"|this\s+(?P<season>spring|summer|autumn|fall|winter))\b",
+    re.IGNORECASE,
+)
 _SHIFT = {"last": -1, "this": 0, "next": 1}
 #: Between an event's date and "which": at most three words and a comma.
 _WHICH = r"(?:\s+[\w'’-]+){0,3}\s*,\s*which\s+"

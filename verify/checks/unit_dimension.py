@@ -125,8 +125,11 @@ class UnitDimensionCheck(Check):
         if _restated_alike(facts, quantity):
             return None  # "140 miles (220 km)": the writer means this dimension
         following = _WORD.findall(facts.document.text[quantity.span.end : quantity.span.end + 24].lower())[:2]
-        after = cue_table.get(following[0]) if following else None
-        right_after = [(following[0], after)] if after is not None and after.right_after else []
+        # A right-after cue is the next word or the next two ("5 metres tall", "2.5 µg in diameter").
+        phrases = [" ".join(following[:2]), following[0]] if following else []
+        right_after = [
+            (phrase, cue_table[phrase]) for phrase in phrases if phrase in cue_table and cue_table[phrase].right_after
+        ][:1]
         if (
             not right_after
             and following
