@@ -4,7 +4,10 @@
 in Detroit, Michigan, in 1929", "born on 15 May 1992", "Born in 1950, Girard
 ..."), ordinal birthdays with a date ("In October 2016 ... his 100th
 birthday" puts the birth in October 1916) and coming birthdays ("He would
-have turned 80 on February 20").
+have turned 80 on February 20"). For a person with none, an age at a death near
+the publication date implies a birth within a year ("Ruber, 71, died on
+Monday"), and the ages given for earlier years are judged against it
+(``ages_imply_births``).
 
 **Ages** are the age claims of the body ("aged 86", "the 86-year-old", "was
 88", "at 102 years of age") and of the headline ("dies at 103", "dies aged
@@ -48,6 +51,7 @@ from verify.vocab import MONTHS, WEEKDAYS
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]+")
 _PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her|They)\b")
+_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
@@ -58,6 +62,9 @@ class AgeParams(Params):
     birth_cues: list[str] = Field(default=["born"], min_length=1)
     #: Nouns an ordinal counts birthdays with.
     birthday_nouns: list[str] = ["birthday"]
+    #: An age at a death near the publication date implies a birth, against which the
+    #: person's ages at other times are judged when the article writes no birth.
+    ages_imply_births: bool = False
     #: Phrases before an age and the day the person reaches it ("would have turned 80 on
     #: February 20"), which put the birth that many years before the day.
     birthday_phrases: list[str] = []
@@ -89,6 +96,8 @@ class _Birth:
     claims: list[Claim]
     names: frozenset[str]
     description: str
+    #: For a birth implied by an age: when that age was measured.
+    implied_at: timespans.Bounds | None = None
 
 
 @dataclass
@@ -97,6 +106,9 @@ class _Age:
     names: frozenset[str]
     when: timespans.Bounds
     when_text: str
+    #: Measured at a death near the publication date ("died on Monday aged 82"): firm
+    #: enough to put the birth within a year when the article gives none.
+    at_death: bool = False
 
 
 class AgeCheck(Check):
@@ -107,17 +119,24 @@ class AgeCheck(Check):
 
     def run(self, facts: Facts, params: AgeParams) -> Iterator[Outcome]:
         births = _births(facts, params)
-        if not births:
-            return
         birth_dates = {id(claim) for birth in births for claim in birth.claims}
         ages = [
             age
             for age in (_age(facts, claim, params, birth_dates) for claim in _age_claims(facts, params))
             if age is not None
         ]
+        written = len(births)
+        if params.ages_imply_births:
+            births += _implied_births(ages, births)
         judged: dict[int, list[tuple[_Age, tuple[float, float], bool]]] = {}
         for age in ages:
             tied = [i for i, birth in enumerate(births) if birth.names & age.names]
+            # A written birth wins over one implied by an age; an implied one judges only
+            # ages at another time than its own ("when he was 71" in 2014).
+            if any(i < written for i in tied):
+                tied = [i for i in tied if i < written]
+            else:
+                tied = [i for i in tied if _earlier_by_a_year(age, births[i])]
             years = {births[i].bounds for i in tied}
             if len(years) != 1:
                 continue  # no birth for this person, or several that disagree
@@ -215,11 +234,37 @@ def _coming_birthdays(facts: Facts, params: AgeParams) -> list[_Birth]:
     return births
 
 
+def _implied_births(ages: list[_Age], births: list[_Birth]) -> list[_Birth]:
+    """ "Luk, 82, died on Monday": born within the year before 82 years earlier, for a
+    person whose birth the article does not write."""
+    implied: list[_Birth] = []
+    for age in ages:
+        # One implied birth a person: the first age at the death (the body's before the headline's).
+        if not age.at_death or any(birth.names & age.names for birth in [*births, *implied]):
+            continue
+        years = int(age.claim.value)
+        bounds = (
+            age.when[0] - relativedelta(years=years + 1) + dt.timedelta(days=1),
+            age.when[1] - relativedelta(years=years),
+        )
+        description = f"{timespans.describe_bounds(bounds)} (aged {age.claim.text} {age.when_text})"
+        implied.append(_Birth(bounds, [age.claim], age.names, description, implied_at=age.when))
+    return implied
+
+
+def _earlier_by_a_year(age: _Age, birth: _Birth) -> bool:
+    """True when ``age`` was measured at least a year before the age that implies ``birth``
+    (ages at the same time are compared by conflicting_figure instead)."""
+    return birth.implied_at is not None and (birth.implied_at[0] - age.when[1]).days >= 365
+
+
 def _names(facts: Facts, sentence: int, start: int, end: int) -> frozenset[str]:
-    """Capitalised names in ``text[start:end]``; a pronoun-led sentence adds the previous one's."""
+    """Capitalised names in ``text[start:end]``; a pronoun-led sentence, or one whose only
+    subject is a pronoun ("In 2014, when he was 71, he ..."), adds the previous one's."""
     text = facts.document.text
     names = _name_words(text[start:end])
-    if _PRONOUN_START.match(text[start:end]) and sentence > 0:
+    pronoun_only = not names and _PRONOUN.search(text, start, end) is not None
+    if (_PRONOUN_START.match(text[start:end]) or pronoun_only) and sentence > 0:
         previous = facts.document.sentences[sentence - 1]
         names |= _name_words(text[previous[0] : previous[1]])
     return names
@@ -298,7 +343,9 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
         bounds = min(own, key=lambda d: _distance(claim, d)).bounds()
         if bounds is None:
             return None
-        return _Age(claim, names, bounds, _when(bounds))
+        # "Iyambo, 82, died on Sunday": an age at a dated death.
+        died = claim.approx == "exact" and any_cue_search(r"\b{cues}\b", params.death_cues, context.lower())
+        return _Age(claim, names, bounds, _when(bounds), at_death=died and (bounds[1] - bounds[0]).days <= 31)
     clause_lead = text[max(0, claim.span.start - 40) : claim.span.start].lower()
     if any_cue_search(
         r"\b{cues}\s+(?:[\w'’-]+\s+){1,3}(?:was|were|turned)\s+(?:aged\s+)?$", params.other_event_cues, clause_lead
@@ -326,7 +373,7 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
     ]
     days = [reference] + [d.date for d in recent if d.date is not None]
     bounds = (min(days), max(days))
-    return _Age(claim, names, bounds, _when(bounds))
+    return _Age(claim, names, bounds, _when(bounds), at_death=at_death and claim.approx == "exact")
 
 
 def _when(bounds: timespans.Bounds) -> str:
