@@ -292,3 +292,15 @@ def test_a_restatement_between_dashes_or_after_or_is_a_conversion(sentence: str)
 def test_a_dash_without_a_closing_one_is_no_conversion() -> None:
     quantities = [c for c in claims_of("The wall is 14 feet — six meters taller than before.") if c.type == "quantity"]
     assert quantities[1].model_dump()["converts"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "value", "currency"),
+    [
+        ("Profits were 77m euros in the quarter.", "77m euros", 77e6, "EUR"),
+        ("The bank lent 3bn yen.", "3bn yen", 3e9, "JPY"),
+    ],
+)
+def test_a_scale_letter_before_a_currency_word_is_money(sentence: str, claim: str, value: float, currency: str) -> None:
+    data = only(sentence, claim)
+    assert data["type"] == "money" and data["value"] == value and data["currency"] == currency

@@ -97,6 +97,7 @@ _CURRENCY_AFTER = re.compile(
     r"\s+(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 _MONEY_SCALE = re.compile(r"(?P<scale>m|bn|k)\b")
+_SCALE_FACTORS = {"m": 1e6, "bn": 1e9, "k": 1e3}
 #: "N or more <unit>", "N or so <unit>": a bound between a number and its unit.
 _OR_MORE = re.compile(r"\s+or\s+(?P<word>more|so|less|fewer)\b", re.IGNORECASE)
 _OR_MORE_APPROX: dict[str, Approx] = {"more": "at_least", "so": "about", "less": "at_most", "fewer": "at_most"}
@@ -408,7 +409,7 @@ class _Extractor:
             end, value = number.end, number.value
             scale = _MONEY_SCALE.match(text, end)
             if scale:
-                value *= {"m": 1e6, "bn": 1e9, "k": 1e3}[scale["scale"]]
+                value *= _SCALE_FACTORS[scale["scale"]]
                 end = scale.end()
             currency = CURRENCY_SIGNS[sign.group(0).strip()]
             start = number.start - len(sign.group(0))
@@ -421,15 +422,20 @@ class _Extractor:
                 approx=number.approx,
             )
             return 0
-        words_currency = _CURRENCY_AFTER.match(text, number.end)
+        # "5 dollars", and "77m euros", "3bn yen": a scale letter before a currency word.
+        scale = _MONEY_SCALE.match(text, number.end)
+        words_currency = _CURRENCY_AFTER.match(text, scale.end() if scale else number.end)
         if words_currency:
             word = words_currency["cur"].lower()
             currency = CURRENCY_WORDS[word]
+            value = number.value / 100 if word in ("cent", "cents", "pence") else number.value
+            if scale:
+                value *= _SCALE_FACTORS[scale["scale"]]
             self._emit(
                 MoneyClaim,
                 number.qualifier_start,
                 words_currency.end(),
-                value=number.value / 100 if word in ("cent", "cents", "pence") else number.value,
+                value=value,
                 currency=currency,
                 approx=number.approx,
             )

@@ -24,6 +24,9 @@ class MeasureParams(Params):
     change_cues: list[str] = CHANGE_CUES
     #: Relative difference below which two measures of one thing agree (rounding).
     measure_tolerance: float = Field(default=0.1, ge=0, le=0.5)
+    #: Nouns a measure names an event or a class for rather than measures: "the 100m
+    #: champion", "the 5,000m final", "the 50 km walk".
+    named_by_measure: list[str] = []
 
 
 _PLURAL_OR_OTHER = (
@@ -44,6 +47,7 @@ def run(facts: Facts, params: MeasureParams) -> Iterator[Outcome]:
     text = facts.document.text
     body = text[facts.document.body_start :]
     change = {word.lower() for word in params.change_cues}
+    named_by = {word.lower() for word in params.named_by_measure}
     measured = [
         (q, noun)
         for q in facts.of_type(QuantityClaim)
@@ -53,6 +57,7 @@ def run(facts: Facts, params: MeasureParams) -> Iterator[Outcome]:
         and not q.values
         and q.converts is None
         and (noun := _premodified(text, q))
+        and noun not in named_by
         and not (sentence_words(facts, q.sentence) & change)
         and not re.search(r"\bfrom\b.*\bto\b", facts.sentence_text(q.sentence))
     ]
