@@ -116,6 +116,8 @@ class AnniversaryCheck(Check):
 
 def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> Outcome | None:
     text = facts.document.text
+    if _PERSONAL.search(text, max(0, ordinal.span.start - 6), ordinal.span.start):
+        return None  # "her 60th birthday": a person's, dated by a birth (age_mismatch), not by an origin
     sentence_dates = [d for d in facts.dates_in_sentence(ordinal.sentence)]
     before = [d for d in sentence_dates if d.span.end <= ordinal.span.start]
     after = [d for d in sentence_dates if d.span.start >= ordinal.span.end]
@@ -152,7 +154,12 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
     when: DateClaim | None = before[-1] if before else (own_day[0] if own_day else None)
     when_day: dt.date | None = None
     when_text = ""
+    # "its 90th anniversary last year", or "last year marked its 90th anniversary" with no
+    # date between the phrase and the ordinal.
     relative = _RELATIVE_WHEN.match(text, ordinal.span.end)
+    if relative is None:
+        since = max([facts.document.sentences[ordinal.sentence][0], *(d.span.end for d in before + origins)])
+        relative = _RELATIVE_WHEN_BEFORE.search(text, since, ordinal.span.start)
     if when is None and relative is not None and facts.reference_date is not None:
         # "marked its 30th anniversary last year": counted from the publication date.
         # "this summer" counts as "this year": only the year is compared.
@@ -310,7 +317,13 @@ _RELATIVE_WHEN = re.compile(
     r"|this\s+(?P<season>spring|summer|autumn|fall|winter))\b",
     re.IGNORECASE,
 )
+_RELATIVE_WHEN_BEFORE = re.compile(
+    r"\b(?:(?P<which>last|this|next)\s+(?P<unit>year|month|week)|this\s+(?P<season>spring|summer|autumn|fall|winter))"
+    r"\b(?=[^.;,]*$)",
+    re.IGNORECASE,
+)
 _SHIFT = {"last": -1, "this": 0, "next": 1}
+_PERSONAL = re.compile(r"\b(?:his|her)\s+$", re.IGNORECASE)
 #: Between an event's date and "which": at most three words and a comma.
 _WHICH = r"(?:\s+[\w'’-]+){0,3}\s*,\s*which\s+"
 

@@ -78,7 +78,10 @@ class ChronologyParams(Params):
     #: Words that join a dated clause to the one that follows it in time ("and then").
     sequence_markers: list[str] = []
     #: Words after a sequence marker that let its date lie earlier ("had", "after").
-    sequence_blockers: list[str] = ["had", "before", "after", "since", "until", "earlier", "previously"]
+    sequence_blockers: list[str] = ["had", "before", "after", "since", "until", "earlier", "previously", "as in"]
+    #: Words right before a date that make it the object of another phrase, not the date
+    #: of the clause after "and then" ("backdated to 2018", "its results for 2018").
+    sequence_not_dating: list[str] = ["to", "for", "from", "than", "as", "since", "until", "of"]
 
 
 def with_reasons(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
@@ -135,6 +138,8 @@ def _sequence(facts: Facts, first: DateClaim, second: DateClaim, params: Chronol
     found = marker.search(gap)
     if found is None or any_cue_search(r"\b{cues}\b", params.sequence_blockers, gap[found.end() :].lower()):
         return None
+    if not _dates_its_clause(gap[found.end() :], params.sequence_not_dating):
+        return None
     # "the firm, founded in 1990, and then ...": a date in a participle phrase set off by a
     # comma is not its clause's ("Founded in 1990, it was then sold in 1985" is judged).
     sentence_start = facts.document.sentences[first.sentence][0] if facts.document.sentences else 0
@@ -159,6 +164,23 @@ def _sequence(facts: Facts, first: DateClaim, second: DateClaim, params: Chronol
         computation=f"'{joined}' puts {after} after {before}, "
         + (f"but {after} comes first." if wrong else "and it comes after."),
     )
+
+
+def _dates_its_clause(words_before_date: str, not_dating: list[str]) -> bool:
+    """True when the date after "and then" dates that clause's own verb: a few words, the
+    first the verb ("graduated from law school in"), none a participle of a phrase of
+    its own ("equalled the record set in", "a mural painted in"), and the date not the
+    object of "to", "for", "from" ("backdated to", "results for")."""
+    words = words_before_date.lower().split()
+    if not words or len(words) > _MAX_SEQUENCE_WORDS or words[-1] in not_dating:
+        return False
+    if any(character.isdigit() for character in words_before_date):
+        return False  # "restated its results for 2018 and 2019": another figure stands between
+    return not any(word.endswith("ed") or word in IRREGULAR_PARTICIPLES for word in words[1:])
+
+
+#: The most words between "and then" and the date of its clause.
+_MAX_SEQUENCE_WORDS = 6
 
 
 # -- N days later ---------------------------------------------------------------------------

@@ -45,9 +45,16 @@ from verify.linking import Facts, stem
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|until|till|through|and|[-–—])\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting in|beginning in)\s+$", re.IGNORECASE)
-_RELATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|old|before|after|since|prior)\b", re.IGNORECASE)
+_RELATION_AFTER = re.compile(
+    r"\s+(?:ago|later|earlier|old|before|after|since|prior|longer|shorter|more|less|fewer|in all|in total"
+    r"|altogether|combined)\b",
+    re.IGNORECASE,
+)
 #: Between a range and the duration after it: a closing bracket and at most four words.
 _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
+_ENDS_RANGE = re.compile(r"\d\s*(?:to|until|till|through|[-–—])\s*$", re.IGNORECASE)
+_BUT = re.compile(r"\b(?:but|yet|although|though)\b", re.IGNORECASE)
+_PART_OF = re.compile(r"\bof\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|as|whereas)\b", re.IGNORECASE)
 _RANGE_OPENS = re.compile(r"\s*(?:from|between|since|starting in|beginning in)\b", re.IGNORECASE)
 #: A relative clause opened before a duration and not yet closed: ", whose career spanned".
@@ -138,7 +145,9 @@ def _ranges(facts: Facts, duration: DurationClaim) -> list[tuple[DateClaim, Date
     "between March and June", "1987–2017"."""
     text = facts.document.text
     if _RELATION_AFTER.match(text, duration.span.end):
-        return []  # "40 years ago", "two days later": not the span of a range
+        return []  # "40 years ago", "two years longer than", "seven years in all": not the span of a range
+    if _PART_OF.search(text, max(0, duration.span.start - 12), duration.span.start):
+        return []  # "six years of a ten-year sentence, from 2012 to 2018": the range is the part served
     dates = facts.dates_in_sentence(duration.sentence)
     ranges = []
     for first, second in pairwise(dates):
@@ -203,7 +212,9 @@ def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
         closes_clause = (
             in_relative_clause is not None and after_comma is not None and not _RANGE_OPENS.match(after_comma)
         )
-        adjacent = not closes_clause and (_ADJACENT.fullmatch(gap) or (not between and _FEW_WORDS.fullmatch(gap)))
+        adjacent = not closes_clause and (
+            _ADJACENT.fullmatch(gap) or (not between and not _BUT.search(gap) and _FEW_WORDS.fullmatch(gap))
+        )
     elif second.span.end <= duration.span.start:
         # "from 1977 to 1995, 16 years", "(1987–2017) for 33 years"; not a new clause
         # (", and released on licence after 12 months").
@@ -263,6 +274,8 @@ def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
         anchor = [d for d in facts.days_in_paragraphs(paragraph, paragraph) if d.span.end <= duration.span.start]
     if not other or not anchor:
         return None
+    if _ENDS_RANGE.search(text, max(0, anchor[-1].span.start - 10), anchor[-1].span.start):
+        return None  # "the war, which lasted from 1950 to 1953, began five years after": 1953 ends a range
     if relation["word"].lower() == "after":
         return other[0], [anchor[-1]], True, "the event it follows and the date of what followed"
     return anchor[-1], [other[0]], True, "the date of what came first and the event it preceded"

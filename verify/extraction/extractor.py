@@ -131,6 +131,7 @@ _FUTURE_WORDS = re.compile(
     r"\b(?:will|until|deadline|due|scheduled|expected to|set to|plans? to|next)\b", re.IGNORECASE
 )
 _FUTURE_PULL_DAYS = 120
+_CERTAIN_FUTURE = re.compile(r"\b(?:will|shall|is scheduled|are scheduled|is set to|are set to|is to be|are to be)\b")
 _TIME_WORDS = frozenset({"year", "month", "week", "weekend", "spring", "summer", "autumn", "fall", "winter"})
 # Patterns the passes below apply to every number or claim, compiled once here.
 _IDENTIFIER_TAIL = re.compile(r"[A-Za-z]-$|\d[.,]?$")
@@ -315,11 +316,15 @@ class _Extractor:
         if reference is not None and raw.month is not None:
             day = raw.day or 1
             month = raw.month
-            # The nearest occurrence; in a sentence about the future ("until December 31",
-            # "will be held on"), the nearest one to come, unless that is much further away.
+            # The nearest occurrence; in a sentence about the future the nearest one to come:
+            # always after "will" ("will be held on March 3"), and after "until" or "due"
+            # unless that one is much further away than the last.
+            candidates = [reference.year - 1, reference.year, reference.year + 1]
             ahead = self._speaks_of_future(raw.start)
+            if ahead == "certainly":
+                candidates = [y for y in candidates if _safe_date(y, month, day) >= reference] or candidates
             best = min(
-                (reference.year - 1, reference.year, reference.year + 1),
+                candidates,
                 key=lambda y: (
                     abs((_safe_date(y, month, day) - reference).days)
                     - (_FUTURE_PULL_DAYS if ahead and _safe_date(y, month, day) >= reference else 0)
@@ -330,10 +335,16 @@ class _Extractor:
             return last_year, "the year of an earlier date"
         return None, None
 
-    def _speaks_of_future(self, position: int) -> bool:
-        """True when the sentence around ``position`` is about what is to come."""
+    def _speaks_of_future(self, position: int) -> str:
+        """ "certainly" when the sentence around ``position`` says what will happen ("will",
+        "is scheduled to"), "likely" when it may ("until", "due"), else ""."""
         start, end = self.doc.sentences[self.doc.sentence_index(position)] if self.doc.sentences else (0, 0)
-        return _FUTURE_WORDS.search(self.text, start, end) is not None
+        # "will" before the date in its clause ("The hearing will be held on March 3"), not in
+        # another one ("The first round was held on October 22, and the runoff ... will").
+        clause_start = max(start, *(self.text.rfind(mark, start, position) + 1 for mark in ",;:"))
+        if _CERTAIN_FUTURE.search(self.text, clause_start, position):
+            return "certainly"
+        return "likely" if _FUTURE_WORDS.search(self.text, start, end) else ""
 
     def _add_date(self, raw: date_patterns.RawDate, resolution: str, source: str | None) -> None:
         self._take(raw.start, raw.end)

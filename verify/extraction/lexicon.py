@@ -269,25 +269,10 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "cent": "USD", "cents": "US
 #: Past participles that do not end in -ed ("a deadline set by", "the firm, built in 1990").
 IRREGULAR_PARTICIPLES = frozenset(
     [
-        "set",
-        "made",
-        "given",
-        "laid",
-        "put",
-        "held",
-        "won",
-        "lost",
-        "taken",
-        "built",
-        "begun",
-        "brought",
-        "sent",
-        "paid",
-        "sold",
-        "told",
-        "found",
-        "kept",
-        "left",
-        "met",
+        "set", "made", "given", "laid", "put", "held", "won", "lost", "taken", "built", "begun", "brought", "sent",
+        "paid", "sold", "told", "found", "kept", "left", "met", "seen", "known", "shown", "done", "gone", "written",
+        "born", "chosen", "drawn", "driven", "fallen", "hidden", "risen", "spoken", "stolen", "sworn", "thrown",
+        "worn", "sung", "sunk", "drunk", "eaten", "forgotten", "frozen", "broken", "struck", "hit", "cut", "shut",
+        "spent", "lent", "bought", "caught", "taught", "thought", "fought", "sought", "led", "read", "heard",
     ]
-)
+)  # fmt: skip
