@@ -304,3 +304,8 @@ def test_a_dash_without_a_closing_one_is_no_conversion() -> None:
 def test_a_scale_letter_before_a_currency_word_is_money(sentence: str, claim: str, value: float, currency: str) -> None:
     data = only(sentence, claim)
     assert data["type"] == "money" and data["value"] == value and data["currency"] == currency
+
+
+def test_a_calendar_year_before_year_is_no_span() -> None:
+    assert [c.type for c in claims_of("Results for 1986 year were strong.")] == []
+    assert only("The company set a 20-year plan.", "20-year")["type"] == "duration"

@@ -473,6 +473,13 @@ class _Extractor:
         duration = _DURATION_WORD.match(text, number.end)
         if duration and number.is_word and number.value == 1 and _MODAL_BEFORE.search(prefix):
             return 0  # "may one day carry people": an idiom, not a span
+        if (
+            duration
+            and duration["unit"].lower() == "year"
+            and not duration["old"]
+            and _YEAR_LIKE.fullmatch(text[number.start : number.end])
+        ):
+            return 0  # "results for 1986 year", "the 2019 year": a calendar year, not a span
         if duration:
             return self._duration(number, duration, following)
         ranged = self._duration_range(number, following)
