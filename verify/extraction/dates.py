@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.extraction.numbers import ordinal_value
-from verify.extraction.wordstart import expand_case, scan, word_start
+from verify.extraction.wordstart import expand_case, finditer_at, lowered_for_search, scan, word_start
 from verify.vocab import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
 
 _WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY_PATTERN})(?:,?\s+(?:the\s+)?|\s*\(\s*))?"
@@ -51,6 +51,9 @@ WORD_DAY_MONTH = re.compile(
 # What every DAY_MONTH match contains, without its costly opening: a document without
 # it has no such date, and the full pattern need not be tried at every position.
 _DAY_MONTH_HINT = re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN})")
+# What every WORD_DAY_MONTH match holds, opening with literal letters (found at C speed):
+# "of" most often stands before no month, and then no such date can be there.
+_OF_MONTH_HINT = re.compile(rf"of\s+(?:{MONTH_PATTERN})\b")
 # "November 2020", "late February 1944"
 # (The patterns scanned over the whole text open with literal characters: see wordstart.)
 MONTH_YEAR = re.compile(rf"(?P<mon>{word_start(MONTH_PATTERN.split('|'))}),?\s+(?:of\s+)?(?P<year>\d{{4}})(?![\d:])")
@@ -199,7 +202,7 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
                     range_end=range_end,
                 )
             )
-    if " of " in text:  # every WORD_DAY_MONTH match has it
+    if _OF_MONTH_HINT.search(text, start, end) is not None:
         for match in WORD_DAY_MONTH.finditer(text, start, end):
             day_value = _ordinal_day(match["day"])
             if day_value is not None and day_value <= 31:
@@ -254,7 +257,9 @@ def find_relative_dates(text: str, start: int, end: int, reference: dt.date | No
     """Bare weekdays, today/yesterday/tomorrow and "last July"; resolved when there is a
     reference date."""
     result = []
-    for match in RELATIVE_MONTH.finditer(text, start, end) if reference else ():
+    # Each match opens with "last", "next" or "this": the pattern is tried only where one stands.
+    months = finditer_at(RELATIVE_MONTH, text, lowered_for_search(text), ("last", "next", "this"), start, end)
+    for match in months if reference else ():
         assert reference is not None
         month = month_number(match["mon"]) or 1
         modifier = match["mod"].lower()

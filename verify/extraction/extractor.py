@@ -52,7 +52,7 @@ from verify.extraction.numbers import (
     vague_value,
 )
 from verify.extraction.quantities import match_unit
-from verify.extraction.wordstart import expand_case, word_start
+from verify.extraction.wordstart import expand_case, scan, word_start
 from verify.units import LexiconError, reading_like, same_dimension, unit_info
 from verify.vocab import MONTHS, WEEKDAYS
 
@@ -113,8 +113,9 @@ _TIME = re.compile(
 # A number glued to a colon and digits is part of "2:19:51" (a race time) or a clock time.
 _RACE_TIME_PART = re.compile(r":\d")
 _RACE_TIME_PART_BEFORE = re.compile(r"\d:$")
-# What every _TIME match contains ("5 pm", "4:42"), found at C speed: it opens with a digit.
-_TIME_HINT = re.compile(r"\d(?:\s*(?:a\.m\.|p\.m\.|am|pm)|:\d)")
+# _TIME without groups, opening with a digit so that the engine skips to digits at C speed
+# (see wordstart.scan); ``(?<![\w:.].)`` after the digit is the check before it.
+_TIME_FAST = re.compile(r"\d(?<![\w:.].)(?:\d?(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d?:\d{2}\b(?![.:]\d))")
 _UTC = re.compile(r"\s*(?:\(|,)?\s*(?:UTC|GMT|Z\b)")
 _SIGNED = re.compile(r"(?:^|[\s(])[-−]$")
 _IDENTIFIER_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]*|No\.|#|[A-Za-z]-)\s?$")
@@ -371,9 +372,7 @@ class _Extractor:
         )
 
     def _times(self) -> None:
-        if _TIME_HINT.search(self.text, self.start, self.end) is None:
-            return  # no "5 pm" nor "4:42": most articles give no clock time
-        for match in _TIME.finditer(self.text, self.start, self.end):
+        for match in scan(_TIME_FAST, _TIME, self.text, self.start, self.end):
             if not self._free(match.start(), match.end()):
                 continue
             if match["h24"] is not None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from verify.claims import Approx
-from verify.extraction.wordstart import BOUNDARY_BEHIND, dispatch, ignorecase_words
+from verify.extraction.wordstart import BOUNDARY_BEHIND, dispatch, finditer_at, ignorecase_words, lowered_for_search
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -192,7 +192,8 @@ def find_vague(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         lowered = text.lower()
         if not any(word in lowered for word in _VAGUE_HINTS):
             return
-    yield from VAGUE.finditer(text, start, end)
+    # Each match opens with one of the words: the pattern is tried only where one stands.
+    yield from finditer_at(VAGUE, text, lowered_for_search(text), _VAGUE_WORDS, start, end)
 
 
 def vague_value(word: str) -> float:

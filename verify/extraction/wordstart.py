@@ -13,7 +13,7 @@ text in the same places.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 #: The word boundary before the character just matched (itself a word character).
 BOUNDARY_BEHIND = r"(?<!\w.)"
@@ -105,3 +105,39 @@ def scan(fast: re.Pattern[str], full: re.Pattern[str], text: str, start: int, en
             return
         position = match.end()
         yield match
+
+
+#: Characters besides A-Z and a-z that a case-insensitive regex equates with an ASCII letter
+#: ("İ" with "i", "ſ" with "s", the Kelvin sign with "k"); "İ" is also the one character
+#: whose lower case is longer, which would shift offsets.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def lowered_for_search(text: str) -> str:
+    """``text.lower()``, offset for offset, or "" when a substring search of it cannot stand
+    for a case-insensitive regex (the text holds a letter of :data:`FOLDS_TO_ASCII`)."""
+    return "" if any(letter in text for letter in FOLDS_TO_ASCII) else text.lower()
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, lowered: str, openings: Iterable[str], start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose every match opens with one of
+    ``openings`` in any case (after zero-width checks): the pattern is tried only where an
+    opening stands in ``lowered`` (see :func:`lowered_for_search`), found by plain substring
+    search, rather than at every offset. An empty ``lowered`` or a non-ASCII opening scans all."""
+    needles = {opening.lower() for opening in openings}
+    if not lowered or not all(needle and needle.isascii() for needle in needles):
+        yield from pattern.finditer(text, start, end)
+        return
+    starts: set[int] = set()
+    for needle in needles:
+        index = lowered.find(needle, start, end)
+        while index >= 0:
+            starts.add(index)
+            index = lowered.find(needle, index + 1, end)
+    resume = start  # matches do not overlap: the search resumes where the last match ended
+    for candidate in sorted(starts):
+        if candidate >= resume and (match := pattern.match(text, candidate, end)) is not None:
+            yield match
+            resume = max(match.end(), candidate + 1)

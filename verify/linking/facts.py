@@ -20,6 +20,7 @@ from typing import Any, TypeVar, overload
 
 from verify.claims import Claim, DateClaim
 from verify.document import Document
+from verify.extraction.wordstart import finditer_at, lowered_for_search
 from verify.reports.model import TimelineEvent
 from verify.spans import Span
 
@@ -29,10 +30,6 @@ _SUFFIXES = (
     "ings", "ing", "ied", "ies", "ed", "es", "s", "y", "e",
 )  # fmt: skip
 
-#: Characters besides A-Z and a-z that a case-insensitive regex equates with an ASCII letter
-#: ("İ" with "i", "ſ" with "s", the Kelvin sign with "k"): where one stands, ``str.lower``
-#: does not tell what such a regex can match.
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 ClaimT = TypeVar("ClaimT")
 T = TypeVar("T")
@@ -109,7 +106,7 @@ class Facts:
         regex (the text has a letter such a regex equates with an ASCII one: "İ", "ſ")."""
         if self._lowered is None:
             text = self.document.text
-            self._lowered = "" if any(letter in text for letter in _FOLDS_TO_ASCII) else text.lower()
+            self._lowered = lowered_for_search(text)
         return self._lowered
 
     def may_mention(self, phrases: Iterable[str]) -> bool:
@@ -142,24 +139,9 @@ class Facts:
     def finditer(self, pattern: re.Pattern[str], openings: Iterable[str], pos: int = 0) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, pos)`` for a pattern whose every match opens with one of
         ``openings`` in any case (after zero-width assertions such as ``\\b``): the pattern is
-        tried only where an opening stands, found by plain substring search, rather than at
-        every offset of the text."""
-        text, lowered = self.document.text, self._lowered_text()
-        needles = {opening.lower() for opening in openings}
-        if not lowered or not all(needle and needle.isascii() for needle in needles):
-            yield from pattern.finditer(text, pos)
-            return
-        starts: set[int] = set()
-        for needle in needles:
-            index = lowered.find(needle, pos)
-            while index >= 0:
-                starts.add(index)
-                index = lowered.find(needle, index + 1)
-        end = pos  # matches do not overlap: the search resumes where the last match ended
-        for start in sorted(starts):
-            if start >= end and (match := pattern.match(text, start)) is not None:
-                yield match
-                end = max(match.end(), start + 1)
+        tried only where an opening stands (see :func:`verify.extraction.wordstart.finditer_at`)."""
+        text = self.document.text
+        return finditer_at(pattern, text, self._lowered_text(), openings, pos, len(text))
 
     def of_type(self, kind: type[ClaimT]) -> list[ClaimT]:
         """All claims of one model, in text order."""

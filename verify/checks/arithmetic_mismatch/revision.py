@@ -36,8 +36,11 @@ def run(facts: Facts, params: RevisionParams) -> Iterator[Outcome]:
         return
     text = facts.document.text
     hint = _revision_hint(tuple(params.earlier_words), tuple(params.revised_nouns))
-    if hint is not None and hint.search(text, facts.document.body_start) is None:
-        return  # no "earlier toll of": most articles revise nothing
+    if hint is not None:
+        # The hint opens with an earlier word: tried only where one stands, found by substring search.
+        openings = [word.split()[0] for word in params.earlier_words]
+        if next(facts.finditer(hint, openings, facts.document.body_start), None) is None:
+            return  # no "earlier toll of": most articles revise nothing
     pattern = re.compile(
         rf"\b(?:(?P<up>{_alternatives(params.revised_up)})|(?P<down>{_alternatives(params.revised_down)}))"
         rf"\s+(?:from\s+)?(?:an?|the|its)\s+(?:{_alternatives(params.earlier_words)})\s+(?:death\s+)?"
