@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import SEED
@@ -77,3 +79,14 @@ def test_select_and_ignore() -> None:
     assert ignored.exit_code == 0
     selected = RUNNER.invoke(app, ["check", str(SEED), "--select", "unit_dimension"])
     assert selected.exit_code == 1
+
+
+def test_the_library_takes_the_publication_date_as_iso_text() -> None:
+    from verify.api import check_text
+
+    text = "The mayor, born in 1950, died on Monday aged 60."
+    as_text = check_text(text, "2020-06-10").files[0]
+    as_date = check_text(text, dt.date(2020, 6, 10)).files[0]
+    assert as_text.reference_date == "2020-06-10" and as_text.findings == as_date.findings
+    with pytest.raises(ValueError, match="published must be a date or ISO 8601 text"):
+        check_text(text, "June 10")

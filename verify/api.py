@@ -124,17 +124,18 @@ def _check_sections(
 
 def check_text(
     text: str,
-    published: dt.date | None = None,
+    published: dt.date | str | None = None,
     *,
     path: str = "<text>",
     rules: list[Rule] | None = None,
     quotes: QuoteHandling = "info",
 ) -> Report:
-    """Check an article given as text. ``published`` overrides its front-matter date;
-    ``quotes`` says what happens to problems in quoted speech (default: lowered to info).
-    Front matter that cannot be read gives a report whose single entry carries ``error``."""
+    """Check an article given as text. ``published`` (a date, or ISO 8601 text such as
+    "2019-09-26") overrides its front-matter date; ``quotes`` says what happens to problems
+    in quoted speech (default: lowered to info). Front matter that cannot be read gives a
+    report whose single entry carries ``error``."""
     try:
-        document = parse_document(text, path=path, published=published)
+        document = parse_document(text, path=path, published=_as_date(published))
     except FrontMatterError as error:
         return Report(files=[FileReport(path=path, error=str(error))])
     return Report(files=[check_document(document, default_rules() if rules is None else rules, quotes=quotes)])
@@ -142,17 +143,26 @@ def check_text(
 
 def check_file(
     path: str | Path,
-    published: dt.date | None = None,
+    published: dt.date | str | None = None,
     *,
     rules: list[Rule] | None = None,
     encoding: str = "utf-8",
     date_fields: tuple[str, ...] = DEFAULT_DATE_FIELDS,
 ) -> Report:
-    """Check one article file. A file that cannot be read gives a report whose
-    single entry carries ``error`` instead of findings."""
-    return Report(
-        files=[check_path(Path(path), default_rules() if rules is None else rules, published, encoding, date_fields)]
-    )
+    """Check one article file (``published`` as in :func:`check_text`). A file that cannot
+    be read gives a report whose single entry carries ``error`` instead of findings."""
+    rules = default_rules() if rules is None else rules
+    return Report(files=[check_path(Path(path), rules, _as_date(published), encoding, date_fields)])
+
+
+def _as_date(published: dt.date | str | None) -> dt.date | None:
+    """A publication date given as a date or as ISO 8601 text; ValueError naming the text otherwise."""
+    if published is None or isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(published.strip())
+    except ValueError:
+        raise ValueError(f"published must be a date or ISO 8601 text (YYYY-MM-DD), not {published!r}") from None
 
 
 def check_path(

@@ -12,7 +12,7 @@ from verify import units
 from verify.checks.base import Outcome, Params, evidence
 from verify.checks.conflicting_figure.shared import CHANGE_CUES, dated, sentence_words
 from verify.claims import QuantityClaim
-from verify.extraction.lexicon import STOPWORDS
+from verify.extraction.lexicon import IRREGULAR_PARTICIPLES, STOPWORDS
 from verify.linking import Facts
 
 
@@ -108,6 +108,9 @@ def _premodified(text: str, quantity: QuantityClaim) -> str | None:
     match = re.match(r"(?:-(?:long|high|wide|deep|tall))?\s+([a-z][a-z-]{2,})\b", tail)
     if match is None or match.group(1) in STOPWORDS or match.group(1) in _NOT_MEASURED_THINGS:
         return None
-    if match.group(1).endswith("ly"):
+    word = match.group(1)
+    if word.endswith("ly"):
         return None  # an adverb: "two metres directly"
-    return match.group(1)
+    if word.endswith("ed") or word in IRREGULAR_PARTICIPLES:
+        return None  # a verb: "75,000 tonnes followed by France"
+    return word
