@@ -323,8 +323,9 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
         start, end = facts.document.sentences[claim.sentence]
         # "survived by his son, Wolfgang Van Halen, 29": the age of a relative, who
         # shares the name of the person whose birth the article gives.
-        kin_lead = " ".join(text[max(start, claim.span.start - 60) : claim.span.start].lower().split()[-6:])
-        if any_cue_search(r"\b{cues}\b", params.relative_nouns, kin_lead):
+        # "Her husband, the cellist Otto Brandt, died in 2011, aged 80": a relative before the
+        # age in its sentence makes it the relative's.
+        if any_cue_search(r"\b{cues}\b", params.relative_nouns, text[start : claim.span.start].lower()):
             return None
         context = text[start:end]
         names = _names(facts, claim.sentence, start, end)

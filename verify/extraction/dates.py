@@ -317,7 +317,9 @@ def _resolve_weekday(text: str, match: re.Match[str], weekday: int, reference: d
     sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
     # Tense comes from the reporting sentence, not from what it quotes ("'policy will
     # change,' Pompeo said on Tuesday" is a past Tuesday).
-    clause = _QUOTED.sub(" ", text[sentence_start : match.end() + 40])
+    # ... and only its own sentence: "on Thursday. The next morning" is a past Thursday.
+    stop = text.find(".", match.end(), match.end() + 40)
+    clause = _QUOTED.sub(" ", text[sentence_start : stop if stop >= 0 else match.end() + 40])
     ahead = modifier == "next" or (modifier != "last" and _FUTURE.search(clause) is not None)
     offset = (weekday - reference.weekday()) % 7
     if ahead:

@@ -11,6 +11,7 @@ from pydantic import Field
 
 from verify.checks.base import Outcome, Params, evidence
 from verify.checks.conflicting_figure.shared import NAME, clean_name, dated, full_name, mentions, same_person
+from verify.checks.cues import any_cue_search
 from verify.claims import AgeClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.linking import Facts
@@ -22,6 +23,9 @@ class AgeParams(Params):
     mechanism: Literal["age"]
     #: Ages this far apart or more conflict; closer ones may straddle a birthday.
     min_difference: int = Field(default=2, ge=1, le=10)
+    #: Words that put a sentence's age at another time ("had won ... twelve years earlier",
+    #: "a photograph of Brown, 22"): such ages are not compared.
+    other_time_cues: list[str] = []
 
 
 _NAME_BEFORE = re.compile(
@@ -44,6 +48,8 @@ def run(facts: Facts, params: AgeParams) -> Iterator[Outcome]:
             continue  # an age in a dated sentence is an age then, not now
         if _THEN.match(text, age.span.end) or _THEN_BEFORE.search(text, max(0, age.span.start - 30), age.span.start):
             continue  # "Park, 18 at the time", "when he was 18"
+        if any_cue_search(r"\b{cues}\b", params.other_time_cues, facts.sentence_text(age.sentence).lower()):
+            continue  # "Lewis, 23, had won four golds twelve years earlier"
         person = _owner(facts, age)
         person = full_name(person, age.span.start, mentions(facts)) if person else None
         if person:

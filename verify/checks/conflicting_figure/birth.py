@@ -8,14 +8,18 @@ from typing import Literal
 
 from verify.checks.base import Outcome, Params, evidence
 from verify.checks.conflicting_figure.shared import NAME, clean_name, full_name, mentions, same_person
+from verify.checks.cues import any_cue_search
 from verify.claims import Claim, DateClaim
 from verify.linking import Facts
 
 
 class BirthParams(Params):
-    """Parameters of the ``birth`` mechanism: none but its name."""
+    """Parameters of the ``birth`` mechanism."""
 
     mechanism: Literal["birth"]
+    #: Nouns of relatives; a birth after one ("His son George W. Bush was born in 1946") is
+    #: the relative's, who may share the name.
+    relative_nouns: list[str] = []
 
 
 _BORN = re.compile(
@@ -33,6 +37,8 @@ def run(facts: Facts, params: BirthParams) -> Iterator[Outcome]:
         sentence_start = facts.document.sentences[date.sentence][0] if facts.document.sentences else 0
         match = _BORN.search(text, sentence_start, date.span.start)
         if match is None or any(isinstance(c, DateClaim) for c in _claims_between(facts, match.end("name"), date)):
+            continue
+        if any_cue_search(r"\b{cues}\b", params.relative_nouns, text[sentence_start : match.start()].lower()):
             continue
         person = clean_name(match["name"])
         person = full_name(person, match.start(), mentions(facts)) if person else None
