@@ -23,6 +23,9 @@ class BreakdownParams(Params):
         "including", "include", "includes", "such as", "among them", "among", "of whom", "of which",
         "at least", "others", "other", "mostly", "mainly", "most", "some", "many", "several",
     ]  # fmt: skip
+    #: Nouns of totals that a parenthesis describes rather than splits ("142 came off 204
+    #: balls (14 fours and two sixes)", "74 points (23 wins, five draws ...)").
+    not_split: list[str] = []
 
 
 #: From the end of a total's noun to its first part: up to six lowercase words ("he
@@ -36,6 +39,7 @@ def run(facts: Facts, params: BreakdownParams) -> Iterator[Outcome]:
     """Each exact count followed by a colon or dash and a complete list of counts of its parts."""
     text = facts.document.text
     partial = [cue.lower() for cue in params.partial_cues]
+    not_split = {noun.lower() for noun in params.not_split}
     for sentence in list(facts.by_sentence):
         figures = sentence_figures(facts, sentence)
         if len(figures) < 3:
@@ -43,6 +47,8 @@ def run(facts: Facts, params: BreakdownParams) -> Iterator[Outcome]:
         _, sentence_end = sentence_bounds(facts, sentence)
         for index, total in enumerate(figures[:-2]):
             if not isinstance(total, CountClaim) or total.approx != "exact" or total.partitive:
+                continue
+            if total.noun.lower() in not_split:
                 continue
             parts = _parts(text, total, figures[index + 1 :])
             if len(parts) < 2:

@@ -26,6 +26,11 @@ class CountParams(Params):
     mechanism: Literal["count"]
     #: Words that make a figure one of several over time ("the toll rose to"): never a conflict.
     change_cues: list[str] = CHANGE_CUES
+    #: Words of a hypothetical or a correction ("if", "would", "wrongly"): never a conflict.
+    hypothetical_words: list[str] = []
+    #: Words that scope a count ("at home", "in the playoffs", "before the merger"): two
+    #: counts whose sentences hold different ones count different things.
+    scope_words: list[str] = []
 
 
 #: How many earlier counts of the same noun a count is compared with (no article has this many).
@@ -36,13 +41,15 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
     """The same count of one thing, by one subject, after the same verb, given twice."""
     change = {word.lower() for word in params.change_cues}
     text = facts.document.text
+    hypothetical = change | {word.lower() for word in params.hypothetical_words}
+    scopes = {word.lower() for word in params.scope_words}
     counts = [
         c
         for c in facts.of_type(CountClaim)
         if c.approx == "exact"
         and not c.partitive
         and c.value >= 2
-        and not (sentence_words(facts, c.sentence) & change)
+        and not (sentence_words(facts, c.sentence) & hypothetical)
         and not _MARGIN_BEFORE.search(text, max(0, c.span.start - 24), c.span.start)  # "won by 10,704 votes"
     ]
     # Pairs only within one noun, and each count's lead words found once, not once a pair.
@@ -77,6 +84,8 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
                 continue  # "400 workers in Ohio" and "150 workers in Texas"
             if _modifiers(text, earlier) != _modifiers(text, later):
                 continue  # "10,704 votes" and "306 electoral votes" count different things
+            if sentence_words(facts, earlier.sentence) & scopes != sentence_words(facts, later.sentence) & scopes:
+                continue  # "At home, Liverpool won 15 games" and "Away, Liverpool won 10 games"
             name = shared_name(subjects(earlier_index), subjects(index))
             if name is None:
                 continue

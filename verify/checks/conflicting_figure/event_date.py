@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Literal
 
 from verify.checks.base import Outcome, Params, evidence
+from verify.checks.conflicting_figure.shared import elsewhere
 from verify.claims import DateClaim
 from verify.linking import Facts
 
@@ -47,10 +48,14 @@ def run(facts: Facts, params: EventDateParams) -> Iterator[Outcome]:
         for date, match in candidates:
             modifiers = set(match["modifiers"].split())
             # Another sentence, and no two different kinds ("the trade agreement", "the security agreement").
+            # ... nor two places ("the March 3 quake in Japan", "the March 5 quake in Chile").
             same = [
                 other
                 for other, theirs in dated
-                if other.sentence != date.sentence and (not modifiers or not theirs or modifiers & theirs)
+                if other.sentence != date.sentence
+                and (not modifiers or not theirs or modifiers & theirs)
+                and not elsewhere(facts, other.sentence, date.sentence)
+                and _placed_after(text, other) == _placed_after(text, date)
             ]
             earlier = next((other for other in same if other.date != date.date), None)
             if same:
@@ -82,3 +87,12 @@ def _event_noun_after(nouns: tuple[str, ...]) -> re.Pattern[str]:
     """Up to three modifiers, then one of ``nouns``: what follows "the <day date>"."""
     noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     return re.compile(rf"\s+(?P<modifiers>(?:[a-z][a-z-]*\s+){{0,3}}?)(?:{noun})\b")
+
+
+_PLACED = re.compile(r"\s+[a-z]+\s+(?:in|at|on|over|near|off)\s+(?:the\s+)?(?P<where>[\w'’-]+)", re.IGNORECASE)
+
+
+def _placed_after(text: str, date: DateClaim) -> str | None:
+    """Where the event noun after a date is placed ("the May 28 fire at the factory" → factory)."""
+    match = _PLACED.match(text, date.span.end)
+    return match["where"].lower() if match else None

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Literal
 
 from verify.checks.base import Outcome, Params
-from verify.checks.conflicting_figure.shared import sentence_words
+from verify.checks.conflicting_figure.shared import elsewhere, sentence_words
 from verify.claims import DateClaim, NumberClaim
 from verify.findings import Evidence
 from verify.linking import Facts
@@ -48,6 +48,8 @@ def run(facts: Facts, params: MagnitudeParams) -> Iterator[Outcome]:
             earlier = seen.setdefault(magnitude.day, magnitude)
             if earlier is magnitude:
                 continue
+            if elsewhere(facts, earlier.sentence, index):
+                continue  # "In Japan, a magnitude 5.8 quake ... In Chile, a magnitude 6.1 quake"
             places = min(earlier.decimals, magnitude.decimals)
             fits = round(earlier.value, places) == round(magnitude.value, places)
             claim = NumberClaim(
@@ -77,6 +79,7 @@ class _Magnitude:
     start: int
     end: int
     day: str
+    sentence: int = -1
 
 
 @lru_cache(maxsize=64)  # once per rule's nouns, not once per document
@@ -112,7 +115,7 @@ def _magnitudes_in(facts: Facts, index: int, pattern: re.Pattern[str], blockers:
         if len(near) != 1 or len(matches) > 1:
             continue
         decimals = len(written.partition(".")[2])
-        found.append(_Magnitude(float(written), decimals, match.start(), match.end(), str(near[0].date)))
+        found.append(_Magnitude(float(written), decimals, match.start(), match.end(), str(near[0].date), index))
     return found
 
 

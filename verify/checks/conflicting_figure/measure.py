@@ -27,8 +27,12 @@ class MeasureParams(Params):
     #: Nouns a measure names an event or a class for rather than measures: "the 100m
     #: champion", "the 5,000m final", "the 50 km walk".
     named_by_measure: list[str] = []
+    #: Words that put a measure at another time or in a hypothetical ("forecast", "will",
+    #: "before", "first"): such sentences are not compared.
+    other_time_words: list[str] = []
 
 
+_INDEFINITE = re.compile(r"\b(?:an?|one|another)\s+$", re.IGNORECASE)
 _PLURAL_OR_OTHER = (
     r"\b(?:another|other|second|both|two|several|each|every|new|old|original|former|previous|existing|replacement)"
     r"\s+(?:\S+\s+)?{noun}\b|\b{noun}s\b|\b{noun}es\b"
@@ -46,7 +50,7 @@ def run(facts: Facts, params: MeasureParams) -> Iterator[Outcome]:
     """One singular thing ("the knife") measured twice with different values."""
     text = facts.document.text
     body = text[facts.document.body_start :]
-    change = {word.lower() for word in params.change_cues}
+    change = {word.lower() for word in params.change_cues} | {word.lower() for word in params.other_time_words}
     named_by = {word.lower() for word in params.named_by_measure}
     measured = [
         (q, noun)
@@ -73,6 +77,8 @@ def run(facts: Facts, params: MeasureParams) -> Iterator[Outcome]:
         for earlier in earlier_measures[:-1]:
             if earlier.sentence == later.sentence:
                 continue
+            if _INDEFINITE.search(text, max(0, later.span.start - 8), later.span.start):
+                continue  # "a 3-metre whale skeleton" after "a 12-metre whale skeleton": a second one
             if earlier.span.start in originals or later.span.start in originals:
                 continue
             if dated(facts, earlier.sentence) and dated(facts, later.sentence):

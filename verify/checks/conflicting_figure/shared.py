@@ -170,3 +170,28 @@ def event_subject(facts: Facts, sentence: int, position: int) -> str | None:
         if found:
             return found[0]
     return None
+
+
+_PLACE = re.compile(rf"\b(?:[Ii]n|at|over|near|off|outside)\s+(?:the\s+)?(?P<place>{NAME})")
+
+
+def places(facts: Facts, sentence: int) -> frozenset[str]:
+    """The places a sentence names after a locative word ("in Chile", "over the Potomac",
+    "In Portugal, ..."), months and weekdays left out: two sentences naming different
+    places may speak of two events of one kind (a news digest)."""
+
+    def compute() -> frozenset[str]:
+        found = set()
+        for match in _PLACE.finditer(facts.sentence_text(sentence)):
+            name = clean_name(match["place"])
+            if name:
+                found.add(name)
+        return frozenset(found)
+
+    return facts.memo(("places", sentence), compute)
+
+
+def elsewhere(facts: Facts, first: int, second: int) -> bool:
+    """True when two sentences both name places and share none."""
+    a, b = places(facts, first), places(facts, second)
+    return bool(a) and bool(b) and not a & b
