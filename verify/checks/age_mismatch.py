@@ -313,6 +313,10 @@ def _age_claims(facts: Facts, params: AgeParams) -> list[AgeClaim]:
 
 def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]) -> _Age | None:
     text = facts.document.text
+    if _AGE_RANGE_AFTER.match(text, claim.span.end) or _AGE_RANGE_BEFORE.search(
+        text, max(0, claim.span.start - 8), claim.span.start
+    ):
+        return None  # "aged 60 to 63" over a period: each end belongs to its own date
     death = {stem(c) for c in params.death_cues}
     if claim.sentence < 0:
         assert facts.document.title is not None
@@ -393,6 +397,10 @@ def _same_clause(text: str, age: AgeClaim, date: DateClaim) -> bool:
     else:
         start, end = date.span.end, age.span.start
     return _OTHER_CLAUSE.search(text[start:end]) is None
+
+
+_AGE_RANGE_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d")
+_AGE_RANGE_BEFORE = re.compile(r"\d\s*(?:to|-|–)\s*$")
 
 
 def _distance(claim: AgeClaim, date: DateClaim) -> int:

@@ -55,6 +55,7 @@ _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
 _ENDS_RANGE = re.compile(r"\d\s*(?:to|until|till|through|[-–—])\s*$", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|yet|although|though)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bof\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
+_BORN_BEFORE = re.compile(r"\b[Bb]orn\b[^.;,]*$")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|as|whereas)\b", re.IGNORECASE)
 _RANGE_OPENS = re.compile(r"\s*(?:from|between|since|starting in|beginning in)\b", re.IGNORECASE)
 #: A relative clause opened before a duration and not yet closed: ", whose career spanned".
@@ -85,6 +86,9 @@ class DurationParams(Params):
     skip_cues: list[str] = []
     #: Nouns whose duration ends at a deadline ("the three-year deadline", "a 90-day ultimatum").
     deadline_nouns: list[str] = []
+    #: Nouns a duration names a term of rather than a span the article dates ("a seven-day
+    #: rate", "10-year bonds", "a 30-year high").
+    term_nouns: list[str] = []
     #: Units this rule checks.
     units: list[str] = ["day", "week", "month", "year"]
 
@@ -99,9 +103,12 @@ class DurationCheck(Check):
         end_stems = {stem(word) for word in params.end_cues}
         skip_stems = {stem(word) for word in params.skip_cues}
         deadline_nouns = {word.lower() for word in params.deadline_nouns}
+        term_nouns = {word.lower() for word in params.term_nouns}
         for duration in facts.of_type(DurationClaim):
             if duration.unit not in params.units:
                 continue
+            if duration.about is not None and duration.about.lower() in term_nouns:
+                continue  # "its seven-day repossession rate", "a 30-year high": a term's name, not a span
             several = _several_ranges(facts, duration)
             if several:
                 outcome = _judge_alternatives(facts, duration, several)
@@ -338,6 +345,8 @@ def _extension(facts: Facts, duration: DurationClaim) -> Tie | None:
 
 
 def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stems: set[str]) -> Tie | None:
+    if _RELATION_AFTER.match(facts.document.text, duration.span.end):
+        return None  # "up from 7.5 mln dlrs a year before": a comparison, not the span of an event
     if duration.unit not in ("year", "month") or not duration.about:
         return _preceding_start(facts, duration, end_stems, skip_stems)
     subject = stem(duration.about)
@@ -442,10 +451,14 @@ def _earliest_start(facts: Facts, subject: str, skip_stems: set[str], exclude_se
     outside the duration's own sentence and sentences with a skip cue."""
 
     def compute() -> list[DateClaim]:
+        text = facts.document.text
         dates = [
             d
             for d in facts.dates_mentioning(subject)
-            if d.bounds() and not facts.sentence_stems[d.sentence] & skip_stems
+            if d.bounds()
+            and not facts.sentence_stems[d.sentence] & skip_stems
+            # "Born on September 3, 1941, he joined the bureau in 1965": a birth starts no event.
+            and not _BORN_BEFORE.search(text, max(0, d.span.start - 40), d.span.start)
         ]
         return sorted(dates, key=lambda d: d.bounds() or (d.span.start,))  # stable: text order among equals
 
@@ -479,7 +492,12 @@ def _judge(
         if end_bounds[1] < start_bounds[0]:
             continue
         actual = timespans.span_range(start_bounds, end_bounds, unit)
-        (fits if timespans.overlaps(stated, actual) else misses).append((end_bounds, actual, members))
+        # Whole years are also counted with both ends: "the three-year period 1987-1989".
+        whole_years = (
+            unit == "year" and start.granularity == "year" and all(d.granularity == "year" for _, d in members)
+        )
+        counted = (actual[0], actual[1] + 1) if whole_years else actual
+        (fits if timespans.overlaps(stated, counted) else misses).append((end_bounds, actual, members))
     if fits and (not misses or not may_flag):
         return _outcome(facts, duration, start, fits, verified=True, how=how)
     if misses and not fits and may_flag:
@@ -505,7 +523,7 @@ def _outcome(
     stated_text = duration.text
     described = timespans.describe_range(actual, unit)
     stated = duration.amount[1] if isinstance(duration.amount, tuple) else duration.amount
-    if verified and unit in ("day", "month") and actual[1] < stated <= actual[1] + 1:
+    if verified and unit in ("day", "month", "year") and actual[1] < stated <= actual[1] + 1:
         # "seven days, from December 28 to January 3": counted with both ends.
         described += f" ({timespans.describe_range((actual[1] + 1, actual[1] + 1), unit)} counting both ends)"
     span = f"From {timespans.describe_date(start)} to {timespans.describe_bounds(bounds)} is {described} ({how})"
