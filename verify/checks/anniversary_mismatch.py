@@ -84,6 +84,10 @@ class AnniversaryParams(Params):
     origin_cues: list[str] = []
     #: Verbs of "X of 2001, which marked its Nth anniversary": the date before them dates the event.
     marking_verbs: list[str] = []
+    #: Past-tense marking verbs ("marked the 70th anniversary of his ordination in 2022"): with
+    #: no other date for the anniversary, the year closing the sentence may be when it was
+    #: marked rather than the event's, so such a reading may verify but never flag.
+    past_marking_verbs: list[str] = []
     #: Words in a sentence that make it about the future: no publication date is assumed.
     future_cues: list[str] = ["will", "next", "upcoming", "planned", "plans"]
     #: Words whose sentences commemorate rather than date the event.
@@ -191,7 +195,7 @@ def _ordinal(facts: Facts, ordinal: OrdinalClaim, params: AnniversaryParams) -> 
     how = "the date given for the event in the same sentence"
     words, names = _event_phrase(facts, ordinal.span.end)
     noun = words[-1] if words else None
-    may_flag = True
+    may_flag = not (when is None and relative is None and events and _marked_then(facts, ordinal, events, params))
     skip = {stem(w) for w in params.skip_cues}
     if not events:
         # A clause that names the event beside its date ("liberated on November 25").
@@ -344,6 +348,21 @@ def _antecedent(text: str, date: DateClaim, ordinal: OrdinalClaim, params: Anniv
         return False
     pattern = cue_pattern(_WHICH + r"{cues}\s+(?:its|their)\s+", tuple(params.marking_verbs), re.IGNORECASE)
     return bool(params.marking_verbs) and pattern.fullmatch(text, date.span.end, ordinal.span.start) is not None
+
+
+def _marked_then(facts: Facts, ordinal: OrdinalClaim, events: list[DateClaim], params: AnniversaryParams) -> bool:
+    """True when a past marking verb leads to the ordinal and every event date closes the
+    sentence after "in": "The village marked the 70th anniversary of his ordination in 2022"."""
+    text = facts.document.text
+    start = facts.document.sentences[ordinal.sentence][0]
+    lead = text[start : ordinal.span.start]
+    if not any_cue_search(r"\b{cues}\b", params.past_marking_verbs, lead.lower()):
+        return False
+    return all(
+        re.search(r"\bin\s+$", text[max(0, d.span.start - 4) : d.span.start]) is not None
+        and _SENTENCE_END.match(text, d.span.end) is not None
+        for d in events
+    )
 
 
 def _after_origin_word(text: str, date: DateClaim, params: AnniversaryParams) -> bool:

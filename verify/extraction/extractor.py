@@ -321,6 +321,7 @@ class _Extractor:
             # always after "will" ("will be held on March 3"), and after "until" or "due"
             # unless that one is much further away than the last.
             candidates = [reference.year - 1, reference.year, reference.year + 1]
+            nearest = min(candidates, key=lambda y: abs((_safe_date(y, month, day) - reference).days))
             ahead = self._speaks_of_future(raw.start)
             if ahead == "certainly":
                 candidates = [y for y in candidates if _safe_date(y, month, day) >= reference] or candidates
@@ -331,6 +332,12 @@ class _Extractor:
                     - (_FUTURE_PULL_DAYS if ahead and _safe_date(y, month, day) >= reference else 0)
                 ),
             )
+            # The future may belong to another clause ("will fly no more after a blade broke on
+            # Thursday, January 18"): a weekday that fits the nearest year, not the later one,
+            # keeps the nearest. It never picks a year of its own, so a wrong weekday still shows.
+            weekday = raw.weekday if raw.day is not None else None
+            if best != nearest and weekday is not None and _weekday_of(nearest, month, day) == weekday:
+                best = nearest
             return best, "the reference date"
         if last_year is not None:
             return last_year, "the year of an earlier date"
@@ -839,6 +846,14 @@ def _age_word_before(prefix: str) -> bool:
 def _pronoun_age_before(prefix: str) -> bool:
     """ "He was 85", "who turned 90": searched only when the prefix ends with the verb."""
     return _ends_with_word(prefix, _PRONOUN_AGE_VERBS) and _AGE_PRONOUN.search(prefix) is not None
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    """The weekday of a day (Monday 0), or None when the day does not exist in that year."""
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _read_as(claim: QuantityClaim, expression: str) -> QuantityClaim:
