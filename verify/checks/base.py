@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar, get_args
@@ -71,15 +72,22 @@ class Check:
 
 
 class MechanismCheck(Check):
-    """A check kind whose rules each name one mechanism (see :class:`ByMechanism`):
-    runs the function of the mechanism a rule's params are for."""
+    """A check kind whose rules each name one mechanism (see :class:`ByMechanism`).
 
-    #: Each mechanism's parameters model and the function that runs it.
-    runs: ClassVar[dict[type[Params], Callable[[Facts, Any], Iterator[Outcome]]]]
+    Each mechanism is a module holding its parameters model and a ``run(facts, params)``
+    function; the module of the model a rule's params validate to is the one that runs,
+    so the union in the kind's ``Params`` is the only list of its mechanisms.
+    """
+
+    @staticmethod
+    def mechanism_run(model: type[Params]) -> Callable[[Facts, Any], Iterator[Outcome]]:
+        """The ``run`` function of the module that defines the mechanism ``model``."""
+        run: Callable[[Facts, Any], Iterator[Outcome]] = sys.modules[model.__module__].run
+        return run
 
     def run(self, facts: Facts, params: ByMechanism[Any]) -> Iterator[Outcome]:
         mechanism = params.root
-        yield from self.runs[type(mechanism)](facts, mechanism)
+        yield from self.mechanism_run(type(mechanism))(facts, mechanism)
 
 
 def evidence(facts: Facts, claim: Claim, role: str) -> Evidence:

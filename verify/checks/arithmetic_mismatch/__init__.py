@@ -87,16 +87,6 @@ class ArithmeticCheck(MechanismCheck):
 
     kind = "arithmetic_mismatch"
     Params = ArithmeticParams
-    runs = {
-        subset.SubsetParams: subset.run,
-        average.AverageParams: average.run,
-        enumeration.EnumerationParams: enumeration.run,
-        total.TotalParams: total.run,
-        breakdown.BreakdownParams: breakdown.run,
-        change.ChangeParams: change.run,
-        group.GroupParams: group.run,
-        revision.RevisionParams: revision.run,
-    }
 
 
 CHECK = ArithmeticCheck()

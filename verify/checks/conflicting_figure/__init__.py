@@ -108,17 +108,6 @@ class ConflictCheck(MechanismCheck):
 
     kind = "conflicting_figure"
     Params = ConflictParams
-    runs = {
-        age.AgeParams: age.run,
-        ordinal.OrdinalParams: ordinal.run,
-        count.CountParams: count.run,
-        measure.MeasureParams: measure.run,
-        birth.BirthParams: birth.run,
-        scheduled.ScheduledParams: scheduled.run,
-        casualty.CasualtyParams: casualty.run,
-        magnitude.MagnitudeParams: magnitude.run,
-        event_date.EventDateParams: event_date.run,
-    }
 
 
 CHECK = ConflictCheck()
