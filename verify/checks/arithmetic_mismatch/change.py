@@ -1,5 +1,5 @@
 """arithmetic_mismatch ``change``: "doubled", "rose by 20%", "rose by 5" against the "from A to B" values;
-a margin against the score beside it; "A of B (C%)" against the numbers a percentage is computed from."""
+a margin against the score beside it; "A of B (C%)" and "C% of B, or A" against the numbers a percentage is computed from."""
 
 from __future__ import annotations
 
@@ -250,6 +250,14 @@ _SHARE_GAP = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?(?:of|out of)\s+(?:the
 #: Between a share and its whole: "82% of the 500 members".
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _SHARE_PERCENT = re.compile(r"^\s*(?:[a-z][\w'’-]*\s*){0,2}?(?:\(\s*|,\s*or\s+|,\s*|\s+or\s+)$", re.IGNORECASE)
+#: Between a share and its whole when the part follows: "91% of the town's 16,000".
+_SHARE_OF_OWNER = re.compile(
+    r"^\s*of\s+(?:(?:the|all|its|their|his|her)\s+)?(?:[A-Za-z][\w-]*['’]s?\s+)?$", re.IGNORECASE
+)
+#: Between the whole and the part restating the share: "residents, or about 12,000".
+_OR_PART = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*,\s*or\s+$", re.IGNORECASE)
+#: After such a part, words that make it no count of the whole: "or 1 in 3", "or 3 out of 10".
+_NOT_A_PART = re.compile(r"^\s*(?:in|out|of|per|percent|%)\b", re.IGNORECASE)
 
 
 def _shares(facts: Facts, params: ChangeParams) -> Iterator[Outcome]:
@@ -268,6 +276,10 @@ def _shares(facts: Facts, params: ChangeParams) -> Iterator[Outcome]:
                 tied = _SHARE_PERCENT.match(text[part.span.end : share.span.start]) and _SHARE_OF.match(
                     text[share.span.end : whole.span.start]
                 )
+            elif isinstance(first, PercentageClaim):  # share, whole, part
+                share, whole, part = first, second, third
+                yield from _share_restated(facts, share, whole, part, params)
+                continue
             else:
                 continue
             if not tied or share.approx not in ("exact", "about"):
@@ -290,3 +302,42 @@ def _shares(facts: Facts, params: ChangeParams) -> Iterator[Outcome]:
                 evidence=[evidence(facts, part, "the part"), evidence(facts, whole, "the whole")],
                 computation=f"{part.text} / {whole.text} = {actual:.1f}%; stated: {share.text}.",
             )
+
+
+def _share_restated(
+    facts: Facts, share: PercentageClaim, whole: Claim, part: Claim, params: ChangeParams
+) -> Iterator[Outcome]:
+    """ "91% of the town's 16,000 residents, or about 12,000 people": the part restates the share.
+
+    A hedged figure may be off by half its last written place ("about 12,000" by 500)
+    before the tolerance applies; an unhedged one is taken at face value.
+    """
+    text = facts.document.text
+    tied = _SHARE_OF_OWNER.match(text[share.span.end : whole.span.start]) and _OR_PART.match(
+        text[whole.span.end : part.span.start]
+    )
+    if not tied or share.approx not in ("exact", "about") or getattr(part, "approx", "exact") not in ("exact", "about"):
+        return
+    if getattr(whole, "approx", "exact") not in ("exact", "about") or _NOT_A_PART.match(text, part.span.end):
+        return
+    if not all(isinstance(c, (CountClaim, NumberClaim)) for c in (part, whole)) or is_year(facts, whole):
+        return
+    w_value, p_value = value_of(whole) or 0, value_of(part) or 0
+    if w_value <= 0 or not 0 < p_value <= w_value:
+        return
+    actual = p_value / w_value * 100
+    slack = params.about_tolerance if _approx(share) or _approx(part) or _approx(whole) else params.tolerance
+    rounding = actual * (_rounding(part) / p_value + _rounding(whole) / w_value)
+    margin = max(half_step(share.text, zeros_significant=True), 0.5) + rounding + slack * max(actual, share.value)
+    yield Outcome(
+        claim=share,
+        verified=abs(actual - share.value) <= margin,
+        fields={"actual": f"{actual:.1f}%", "part": part.text, "whole": whole.text},
+        evidence=[evidence(facts, whole, "the whole"), evidence(facts, part, "the part")],
+        computation=f"{part.text} / {whole.text} = {actual:.1f}%; stated: {share.text}.",
+    )
+
+
+def _rounding(claim: Claim) -> float:
+    """How far a figure may be from its true value: half its last written place when hedged."""
+    return half_step(claim.text, zeros_significant=not _approx(claim))
