@@ -496,13 +496,29 @@ def _judge(
         whole_years = (
             unit == "year" and start.granularity == "year" and all(d.granularity == "year" for _, d in members)
         )
-        counted = (actual[0], actual[1] + 1) if whole_years else actual
+        # A year count a few weeks short of its anniversary rounds up ("12 years after"
+        # August 18, 2012 on August 17, 2024): no editor would call that wrong.
+        nearly = unit == "year" and _within_weeks_of_next_year(start_bounds[0], end_bounds[1], actual[1])
+        counted = (actual[0], actual[1] + 1) if whole_years or nearly else actual
         (fits if timespans.overlaps(stated, counted) else misses).append((end_bounds, actual, members))
     if fits and (not misses or not may_flag):
         return _outcome(facts, duration, start, fits, verified=True, how=how)
     if misses and not fits and may_flag:
         return _outcome(facts, duration, start, misses, verified=False, how=how)
     return None
+
+
+#: How far short of a whole year a span may end and still count as that year.
+_YEAR_ROUNDING = dt.timedelta(days=31)
+
+
+def _within_weeks_of_next_year(start: dt.date, end: dt.date, years: float) -> bool:
+    """True when ``end`` falls within :data:`_YEAR_ROUNDING` before the next anniversary of ``start``."""
+    try:
+        anniversary = start + relativedelta(years=int(years) + 1)
+    except (OverflowError, ValueError):
+        return False
+    return dt.timedelta(0) < anniversary - end <= _YEAR_ROUNDING
 
 
 def _outcome(
@@ -524,8 +540,11 @@ def _outcome(
     described = timespans.describe_range(actual, unit)
     stated = duration.amount[1] if isinstance(duration.amount, tuple) else duration.amount
     if verified and unit in ("day", "month", "year") and actual[1] < stated <= actual[1] + 1:
-        # "seven days, from December 28 to January 3": counted with both ends.
-        described += f" ({timespans.describe_range((actual[1] + 1, actual[1] + 1), unit)} counting both ends)"
+        rounded = timespans.describe_range((actual[1] + 1, actual[1] + 1), unit)
+        if unit == "year" and start.granularity != "year":
+            described += f" (nearly {rounded})"  # a few weeks short of the anniversary
+        else:  # "seven days, from December 28 to January 3": counted with both ends
+            described += f" ({rounded} counting both ends)"
     span = f"From {timespans.describe_date(start)} to {timespans.describe_bounds(bounds)} is {described} ({how})"
     computation = f"{span}; stated: {stated_text}." if verified else f"{span}, not {stated_text}."
     if count > len(quoted):
