@@ -479,8 +479,13 @@ def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -
             return None
         if any(d is not event and d.day is not None for d in facts.dates_in_sentence(duration.sentence)):
             return None  # "112 years ago on Monday", "Sunday will mark 112 years since": counted to another day
-        return _judge_elapsed(facts, duration, [event], (bounds, (reference, reference)), "the publication date",
-                             cue_match.end())  # fmt: skip
+        end: tuple[dt.date, dt.date] = (reference, reference)
+        how = "the publication date"
+        around = _AROUND_NOW.match(text, cue_match.end())
+        if around is not None:  # "84 years ago this weekend": the days around the publication date
+            slack = dt.timedelta(days=31 if around["unit"].lower() == "month" else 7)
+            end, how = (reference - slack, reference + slack), f"{around[0].strip()}, around the publication date"
+        return _judge_elapsed(facts, duration, [event], (bounds, end), how, cue_match.end())
     if cue in params.later_cues:
         pairs = [(start, event) for start in _earlier_dates(facts, duration, event)]
         return _judge_between(facts, duration, pairs, cue_match.end(), "earlier")
@@ -490,6 +495,8 @@ def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -
     return None
 
 
+#: After "ago": a span around the publication date ("84 years ago this weekend").
+_AROUND_NOW = re.compile(r"\s+(?:this|next|last)\s+(?P<unit>weekend|week|month)\b", re.IGNORECASE)
 #: A clause of "since" that ends in a comma and "in" before its date: "since X was hit, in ".
 _CLOSING_DATE = re.compile(r"[^,;:.]*,\s*in\s+")
 _SENTENCE_END = re.compile(r"\s*(?:[.;!?]|$)")

@@ -141,7 +141,8 @@ def _quantity(facts: Facts, quantity: QuantityClaim, params: ConversionParams) -
         return None  # unit_dimension reports it
     if original.unit == quantity.unit:
         return None  # "2 km (1 km of it underground)": a remark, not a conversion
-    if not _CLOSES.match(facts.document.text, quantity.span.end):
+    slashed = "/" in facts.document.text[original.span.end : quantity.span.start]  # "25 miles/40 km wide"
+    if not slashed and not _CLOSES.match(facts.document.text, quantity.span.end):
         return None  # the parenthesis goes on: more than a restatement
     if isinstance(original.value, tuple) != isinstance(quantity.value, tuple):
         return None

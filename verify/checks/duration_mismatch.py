@@ -55,6 +55,8 @@ _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
 _ENDS_RANGE = re.compile(r"\d\s*(?:to|until|till|through|[-–—])\s*$", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|yet|although|though)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bof\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
+#: After a duration, a period named by its end: "the nine months ended (ending) Sept. 30".
+_PERIOD_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|end(?:s|ed)?\s+on)\b", re.IGNORECASE)
 _BORN_BEFORE = re.compile(r"\b[Bb]orn\b[^.;,]*$")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|as|whereas)\b", re.IGNORECASE)
 _RANGE_OPENS = re.compile(r"\s*(?:from|between|since|starting in|beginning in)\b", re.IGNORECASE)
@@ -109,6 +111,8 @@ class DurationCheck(Check):
                 continue
             if duration.about is not None and duration.about.lower() in term_nouns:
                 continue  # "its seven-day repossession rate", "a 30-year high": a term's name, not a span
+            if _PERIOD_ENDED.match(facts.document.text, duration.span.end):
+                continue  # "the three months ended Sept. 30": a period named by its end alone
             several = _several_ranges(facts, duration)
             if several:
                 outcome = _judge_alternatives(facts, duration, several)
@@ -341,6 +345,9 @@ def _extension(facts: Facts, duration: DurationClaim) -> Tie | None:
     ]
     if not before or not after:
         return None
+    own = [d for d in facts.dates_in_sentence(duration.sentence) if d.span.start >= duration.span.end]
+    if own and own[0] is not after[0]:
+        return None  # "for a further four years until 2021": the clause's own end is no day to count to
     return before[-1], [after[0]], True, "the deadline before the extension and the one after it"
 
 

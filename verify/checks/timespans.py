@@ -49,7 +49,8 @@ def stated_range(amount: float | tuple[float, float], approx: Approx, unit: str)
     if approx == "under":
         return low - max(1.0, 0.25 * low), high
     if approx == "over":
-        return low, high * 1.5 + 1
+        # "Over 11 days, from 25 January to 4 February": "over" may mean "during", not "more than".
+        return low - slack, high * 1.5 + 1
     if approx == "at_least":
         return low, math.inf
     if approx == "at_most":

@@ -142,6 +142,7 @@ _DASH_OPENS = re.compile(r"[\s\u00a0]*[—–][\s\u00a0]*")
 _DASH_CLOSES = re.compile(r"[\s\u00a0]*[—–]")
 _OR_OPENS = re.compile(r",[\s\u00a0]*or[\s\u00a0]+")
 _OR_CLOSES = re.compile(r"[\s\u00a0]*(?:[,;.)]|$)")
+_SLASH_OPENS = re.compile(r"[\s\u00a0]*/[\s\u00a0]*")
 _CONTINUES_CONVERSION = re.compile(r"[\s\u00a0]*[;,/][\s\u00a0]*(?:or\s+)?")
 _REPEAT_BEFORE = re.compile(r"\b(?:once|twice|times|per)\s*$")
 _COMPOUND_TAIL = re.compile(r"-(?:long|old|high|wide|deep|tall)\b|\s+(?:long|old)\b")
@@ -609,7 +610,7 @@ class _Extractor:
             dimensionality=info.dimensionality,
             approx=approx,
             about=self._head_noun_after(_skip_compound_tail(self.text, end)),
-            converts=self._converted_index(start, end),
+            converts=self._converted_index(start, end, info.name),
         )
         emitted = self.claims[-1]
         if isinstance(emitted, QuantityClaim) and emitted.converts is not None:
@@ -630,16 +631,19 @@ class _Extractor:
         elif found is not None and (reading := reading_like(original.unit_text, restated.unit)) is not None:
             self.claims[found] = _read_as(original, reading)
 
-    def _converted_index(self, start: int, end: int) -> int | None:
+    def _converted_index(self, start: int, end: int, unit: str) -> int | None:
         """The start of the quantity this one restates, when it stands in parentheses after
-        it, between dashes ("14 feet — about 4 metres —") or after ", or" ("75 metres, or
-        about 246 feet,")."""
+        it, between dashes ("14 feet — about 4 metres —"), after ", or" ("75 metres, or
+        about 246 feet,") or after a slash in a unit of the same dimension ("25 miles/35 km";
+        "$5/10 kg" is a price, not a restatement)."""
         for position in range(len(self.claims) - 1, -1, -1):
             claim = self.claims[position]
             if not isinstance(claim, QuantityClaim):
                 continue
             gap = self.text[claim.span.end : start]
             if _OPENS_CONVERSION.fullmatch(gap):
+                return claim.span.start
+            if _SLASH_OPENS.fullmatch(gap) and claim.unit != unit and same_dimension(claim.unit, unit):
                 return claim.span.start
             if _DASH_OPENS.fullmatch(gap) and _DASH_CLOSES.match(self.text, end):
                 return claim.span.start

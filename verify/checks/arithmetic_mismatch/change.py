@@ -41,7 +41,7 @@ class ChangeParams(Params):
 
 _FROM_TO = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_LEAD = re.compile(r"\bto\s+$", re.IGNORECASE)
-_FROM_GAP = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?from\s+$", re.IGNORECASE)
+_FROM_GAP = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?(?:from|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _TO = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?to\s+$", re.IGNORECASE)
 
 
@@ -159,6 +159,10 @@ def _clause(text: str, facts: Facts, sentence: int, first: Claim, second: Claim)
     s_start, s_end = sentence_bounds(facts, sentence)
     left, right = min(first.span.start, second.span.start), max(first.span.end, second.span.end)
     start = max(s_start, text.rfind(";", s_start, left) + 1)
+    # "Net income dropped 4.8% ... -- but per-share earnings rose to $10.96 from $9.81":
+    # a contrast before the figures opens their own clause.
+    for contrast in _CONTRAST.finditer(text, start, left):
+        start = contrast.end()
     semi = text.find(";", right, s_end)
     end = s_end if semi < 0 else semi
     # "from 90 to 60, and halved again by the summer", "..., as sales dropped 6%": a clause
@@ -167,6 +171,7 @@ def _clause(text: str, facts: Facts, sentence: int, first: Claim, second: Claim)
     return start, following.start() if following else end
 
 
+_CONTRAST = re.compile(r"(?:,|\s+--|\s*[—–])\s+(?:but|while|whereas|although|though)\s+", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",?\s+and\s+(?:then\s+)?|,\s+(?:then|but|as|while|whereas|with)\s+", re.IGNORECASE)
 
 

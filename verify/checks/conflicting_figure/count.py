@@ -31,6 +31,9 @@ class CountParams(Params):
     #: Words that scope a count ("at home", "in the playoffs", "before the merger"): two
     #: counts whose sentences hold different ones count different things.
     scope_words: list[str] = []
+    #: Words that open a sentence with the scope of its counts ("For Plan two, North East had
+    #: 128 votes"): counts under different openers, or under one and none, are not compared.
+    scope_openers: list[str] = []
 
 
 #: How many earlier counts of the same noun a count is compared with (no article has this many).
@@ -43,6 +46,7 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
     text = facts.document.text
     hypothetical = change | {word.lower() for word in params.hypothetical_words}
     scopes = {word.lower() for word in params.scope_words}
+    openers = _opener_pattern(params.scope_openers)
     counts = [
         c
         for c in facts.of_type(CountClaim)
@@ -86,6 +90,8 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
                 continue  # "10,704 votes" and "306 electoral votes" count different things
             if sentence_words(facts, earlier.sentence) & scopes != sentence_words(facts, later.sentence) & scopes:
                 continue  # "At home, Liverpool won 15 games" and "Away, Liverpool won 10 games"
+            if openers and _opener(facts, earlier.sentence, openers) != _opener(facts, later.sentence, openers):
+                continue  # "For Plan one, North East had 6 votes" and "For Plan two, North East had 128 votes"
             name = shared_name(subjects(earlier_index), subjects(index))
             if name is None:
                 continue
@@ -107,6 +113,21 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
             )
             break
         earlier_indexes.append(index)
+
+
+def _opener_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """A sentence opened by one of ``words`` and its scope, up to a comma or a capitalised word."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"\W*(?i:{alternatives})\s+(?P<scope>[^,]{{1,40}}?)(?=,|\s+[A-Z]|$)")
+
+
+def _opener(facts: Facts, sentence: int, pattern: re.Pattern[str]) -> str | None:
+    """The scope a sentence opens with ("For Plan two" → "plan two"), or None."""
+    start, end = facts.document.sentences[sentence] if facts.document.sentences else (0, 0)
+    match = pattern.match(facts.document.text, start, end)
+    return match["scope"].lower() if match else None
 
 
 #: "by" (and an approximator) before a count makes it a margin, not a count.
