@@ -446,6 +446,9 @@ def _range(facts: Facts, first: DateClaim, second: DateClaim, params: Chronology
         return None
     if end < start and end.month != start.month and "inferred-year" in (first.resolution, second.resolution):
         return None  # "from December 28 to January 3": the range may cross a year the text does not write
+    next_day = end + dt.timedelta(days=1)
+    if end < start and (next_day.month, next_day.day) == (start.month, start.day):
+        return None  # "The tax year runs from 6 April to 5 April": a whole year, to the day before
     after = _WORD.match(text, second.span.end + 1)
     second_part = parts.index(after.group(0).lower()) if after and after.group(0).lower() in parts else None
     same_day_earlier = end == start and first_part is not None and second_part is not None and second_part < first_part

@@ -55,6 +55,9 @@ _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
 _ENDS_RANGE = re.compile(r"\d\s*(?:to|until|till|through|[-–—])\s*$", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|yet|although|though)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bof\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
+#: Around a duration, another unit of one compound duration: "2 years and 10 days".
+_COMPOUND_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?),?\s+and\s+$", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r",?\s+and\s+(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
 #: After a duration, a period named by its end: "the nine months ended (ending) Sept. 30".
 _PERIOD_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|end(?:s|ed)?\s+on)\b", re.IGNORECASE)
 _BORN_BEFORE = re.compile(r"\b[Bb]orn\b[^.;,]*$")
@@ -113,6 +116,10 @@ class DurationCheck(Check):
                 continue  # "its seven-day repossession rate", "a 30-year high": a term's name, not a span
             if _PERIOD_ENDED.match(facts.document.text, duration.span.end):
                 continue  # "the three months ended Sept. 30": a period named by its end alone
+            if _COMPOUND_BEFORE.search(facts.document.text, max(0, duration.span.start - 30), duration.span.start):
+                continue  # "2 years and 10 days": the second part of one compound duration
+            if _COMPOUND_AFTER.match(facts.document.text, duration.span.end):
+                continue  # "63 years and 216 days": the first part (the whole is not read)
             several = _several_ranges(facts, duration)
             if several:
                 outcome = _judge_alternatives(facts, duration, several)

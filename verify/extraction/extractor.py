@@ -46,6 +46,7 @@ from verify.extraction.numbers import (
     NUMBER,
     ORDINAL,
     NumberMatch,
+    approx_before,
     find_numbers,
     find_vague,
     ordinal_value,
@@ -314,7 +315,22 @@ class _Extractor:
         paragraph = self.doc.paragraph_index(raw.start)
         for index in (paragraph, paragraph - 1):
             if index in paragraph_years:
-                return paragraph_years[index], "the year of a nearby date"
+                year = paragraph_years[index]
+                nearest = self._nearest_year(raw, reference)
+                # "She made her debut on 2 March 2019. Five years on, ... on Tuesday, 27
+                # February": a weekday that fits the year nearest the publication date, and
+                # not the nearby date's, picks the nearest. It never picks a year of its own.
+                if (
+                    nearest is not None
+                    and nearest != year
+                    and raw.weekday is not None
+                    and raw.month is not None
+                    and raw.day is not None
+                    and _weekday_of(nearest, raw.month, raw.day) == raw.weekday
+                    and _weekday_of(year, raw.month, raw.day) != raw.weekday
+                ):
+                    return nearest, "the reference date and the weekday written with it"
+                return year, "the year of a nearby date"
         if reference is not None and raw.month is not None:
             day = raw.day or 1
             month = raw.month
@@ -322,7 +338,7 @@ class _Extractor:
             # always after "will" ("will be held on March 3"), and after "until" or "due"
             # unless that one is much further away than the last.
             candidates = [reference.year - 1, reference.year, reference.year + 1]
-            nearest = min(candidates, key=lambda y: abs((_safe_date(y, month, day) - reference).days))
+            nearest = self._nearest_year(raw, reference)
             ahead = self._speaks_of_future(raw.start)
             if ahead == "certainly":
                 candidates = [y for y in candidates if _safe_date(y, month, day) >= reference] or candidates
@@ -337,12 +353,26 @@ class _Extractor:
             # Thursday, January 18"): a weekday that fits the nearest year, not the later one,
             # keeps the nearest. It never picks a year of its own, so a wrong weekday still shows.
             weekday = raw.weekday if raw.day is not None else None
-            if best != nearest and weekday is not None and _weekday_of(nearest, month, day) == weekday:
+            if (
+                nearest is not None
+                and best != nearest
+                and weekday is not None
+                and _weekday_of(nearest, month, day) == weekday
+            ):
                 best = nearest
             return best, "the reference date"
         if last_year is not None:
             return last_year, "the year of an earlier date"
         return None, None
+
+    @staticmethod
+    def _nearest_year(raw: date_patterns.RawDate, reference: dt.date | None) -> int | None:
+        """The year in which ``raw``'s month and day lie nearest the reference date."""
+        if reference is None or raw.month is None:
+            return None
+        month, day = raw.month, raw.day or 1
+        years = (reference.year - 1, reference.year, reference.year + 1)
+        return min(years, key=lambda y: abs((_safe_date(y, month, day) - reference).days))
 
     def _speaks_of_future(self, position: int) -> str:
         """ "certainly" when the sentence around ``position`` says what will happen ("will",
@@ -789,7 +819,10 @@ class _Extractor:
             unit, multiplier = DURATION_UNITS[match["unit"].lower()]
             amount = multiplier * (0.5 if match["art"].lower().startswith("half") else 1)
             additional = bool(_ADDITIONAL.search(self.text[max(self.start, match.start() - 16) : match.start()]))
+            # "less than a year later", "nearly a decade": the qualifier before the article.
+            approx = approx_before(self.text[max(self.start, match.start() - 24) : match.start()])
             self._emit(DurationClaim, match.start(), match.end(), amount=amount, unit=unit, additional=additional,
+                       approx=approx,
                        about=self._duration_subject(match.end()) or self._clause_event(match.start()))  # fmt: skip
 
     def _duration_subject(self, end: int) -> str | None:

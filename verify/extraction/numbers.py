@@ -174,6 +174,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     return result
 
 
+def approx_before(before: str) -> Approx:
+    """The qualifier that ``before`` ends with ("less than " → "under"), or "exact"."""
+    qualifier = _qualifier(before)
+    return _APPROX_KIND[qualifier["q"].lower()] if qualifier else "exact"
+
+
 def _qualifier(before: str) -> re.Match[str] | None:
     """``_APPROX_RE.search(before)``, tried only where a match can start: a qualifier is
     followed by white space up to the number (str.isspace and ``\\s`` agree on every

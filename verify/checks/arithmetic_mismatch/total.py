@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import Literal
 
-from verify.checks.arithmetic_mismatch.shared import joined, sentence_figures, sum_outcome
+from verify.checks.arithmetic_mismatch.shared import joined, sentence_figures, sum_outcome, value_of
 from verify.checks.base import Outcome, Params
 from verify.checks.cues import any_cue_match, any_cue_search
 from verify.claims import Claim, CountClaim, MoneyClaim, NumberClaim, PercentageClaim, QuantityClaim
@@ -117,6 +117,8 @@ def _remainders(facts: Facts, params: TotalParams) -> Iterator[Outcome]:
             continue
         if _measure_between(facts, total.span.end, rest.span.start):
             continue
+        if any((value_of(c) or 0) > total.value for c in parts):
+            continue  # "312 votes to 280 ... Of the 650 MPs, 592 voted": no part exceeds its whole
         yield sum_outcome(facts, rest, parts, total)
 
 
