@@ -247,7 +247,13 @@ def _after_days(
     if any(point <= target.date for _, point in points[:-1]):
         return None
     anchor, point = points[-1]
-    if point < target.date:
+    # "Two days later, on 8 May": a day written right after the phrase is the point itself,
+    # so it may not come later either (a week may be a day more or less).
+    attached = _ATTACHED_DAY.fullmatch(text, end, target.span.start) is not None
+    slack = dt.timedelta(days=1 if days >= 7 else 0)
+    if point < target.date and (not attached or any(abs(p - target.date) <= slack for _, p in points)):
+        return None
+    if attached and point != target.date and abs(point - target.date) <= slack:
         return None
     phrase = text[start:end]
     fields = {
@@ -261,6 +267,8 @@ def _after_days(
         f"the day the sentence gives: {fields['other']}."
         if ok
         else f"after {fields['other']}, which the sentence puts then or later."
+        if point > target.date
+        else f"before {fields['other']}, the day the sentence gives for it."
     )
     claim = facts.claim_starting_at(start)
     return Outcome(
@@ -272,6 +280,10 @@ def _after_days(
         start=start,
         end=end,
     )
+
+
+#: Between "N days later" and the day that dates it: "Two days later, on 8 May".
+_ATTACHED_DAY = re.compile(r",?\s*(?:on\s+)?", re.IGNORECASE)
 
 
 def _between_words(text: str, start: int, end: int) -> int:
