@@ -7,7 +7,9 @@ birthday" puts the birth in October 1916) and coming birthdays ("He would
 have turned 80 on February 20"). For a person with none, an age at a death near
 the publication date implies a birth within a year ("Ruber, 71, died on
 Monday"), and the ages given for earlier years are judged against it
-(``ages_imply_births``).
+(``ages_imply_births``); so does a living person's age set off beside the name
+near the publication date ("Arnold, 44, appeared in court on Monday"), but it
+judges only earlier ages set off beside that name ("Arnold, then 36,").
 
 **Ages** are the age claims of the body ("aged 86", "the 86-year-old", "was
 88", "at 102 years of age") and of the headline ("dies at 103", "dies aged
@@ -98,6 +100,10 @@ class _Birth:
     description: str
     #: For a birth implied by an age: when that age was measured.
     implied_at: timespans.Bounds | None = None
+    #: Implied by a living person's age ("Arnold, 44,"): it judges only ages written beside
+    #: that person's name ("Arnold, then 36,"), since victims' and relatives' ages share
+    #: the sentences of a crime or family story.
+    living: bool = False
 
 
 @dataclass
@@ -109,6 +115,9 @@ class _Age:
     #: Measured at a death near the publication date ("died on Monday aged 82"): firm
     #: enough to put the birth within a year when the article gives none.
     at_death: bool = False
+    #: Written beside the name at about the publication date ("Arnold, 44, appeared in court
+    #: on Monday"): as firm, for a living person, as an age at a death.
+    current: bool = False
 
 
 class AgeCheck(Check):
@@ -136,7 +145,11 @@ class AgeCheck(Check):
             if any(i < written for i in tied):
                 tied = [i for i in tied if i < written]
             else:
-                tied = [i for i in tied if _earlier_by_a_year(age, births[i])]
+                tied = [
+                    i
+                    for i in tied
+                    if _earlier_by_a_year(age, births[i]) and (not births[i].living or _beside(facts, age, births[i]))
+                ]
             years = {births[i].bounds for i in tied}
             if len(years) != 1:
                 continue  # no birth for this person, or several that disagree
@@ -235,12 +248,13 @@ def _coming_birthdays(facts: Facts, params: AgeParams) -> list[_Birth]:
 
 
 def _implied_births(ages: list[_Age], births: list[_Birth]) -> list[_Birth]:
-    """ "Luk, 82, died on Monday": born within the year before 82 years earlier, for a
-    person whose birth the article does not write."""
+    """ "Luk, 82, died on Monday" or "Arnold, 44, appeared in court on Monday": born within
+    the year before 82 (44) years earlier, for a person whose birth the article does not write."""
     implied: list[_Birth] = []
-    for age in ages:
-        # One implied birth a person: the first age at the death (the body's before the headline's).
-        if not age.at_death or any(birth.names & age.names for birth in [*births, *implied]):
+    # One implied birth a person: the first age at the death (the body's before the
+    # headline's), else the first age written beside the name at the publication date.
+    for age in [a for a in ages if a.at_death] + [a for a in ages if a.current and not a.at_death]:
+        if any(birth.names & age.names for birth in [*births, *implied]):
             continue
         years = int(age.claim.value)
         bounds = (
@@ -248,7 +262,9 @@ def _implied_births(ages: list[_Age], births: list[_Birth]) -> list[_Birth]:
             age.when[1] - relativedelta(years=years),
         )
         description = f"{timespans.describe_bounds(bounds)} (aged {age.claim.text} {age.when_text})"
-        implied.append(_Birth(bounds, [age.claim], age.names, description, implied_at=age.when))
+        implied.append(
+            _Birth(bounds, [age.claim], age.names, description, implied_at=age.when, living=not age.at_death)
+        )
     return implied
 
 
@@ -350,7 +366,14 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
             return None
         # "Iyambo, 82, died on Sunday": an age at a dated death.
         died = claim.approx == "exact" and any_cue_search(r"\b{cues}\b", params.death_cues, context.lower())
-        return _Age(claim, names, bounds, _when(bounds), at_death=died and (bounds[1] - bounds[0]).days <= 31)
+        return _Age(
+            claim,
+            names,
+            bounds,
+            _when(bounds),
+            at_death=died and (bounds[1] - bounds[0]).days <= 31,
+            current=_current(facts, claim, bounds),
+        )
     clause_lead = text[max(0, claim.span.start - 40) : claim.span.start].lower()
     if any_cue_search(
         r"\b{cues}\s+(?:[\w'’-]+\s+){1,3}(?:was|were|turned)\s+(?:aged\s+)?$", params.other_event_cues, clause_lead
@@ -378,7 +401,40 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
     ]
     days = [reference] + [d.date for d in recent if d.date is not None]
     bounds = (min(days), max(days))
-    return _Age(claim, names, bounds, _when(bounds), at_death=at_death and claim.approx == "exact")
+    return _Age(
+        claim,
+        names,
+        bounds,
+        _when(bounds),
+        at_death=at_death and claim.approx == "exact",
+        current=_current(facts, claim, bounds),
+    )
+
+
+#: An age set off beside a name: "Arnold, 44," (not "Arnold, then 36,").
+_BESIDE_NAME = re.compile(r"[A-Z][a-z]+,\s+$")
+
+
+#: An earlier age set off beside a name: "Arnold, then 36,".
+_THEN_BESIDE_NAME = re.compile(r"(?P<name>[A-Z][a-z]+),\s+(?:then\s+)?$")
+
+
+def _beside(facts: Facts, age: _Age, birth: _Birth) -> bool:
+    """True when ``age`` is written beside a name of the person ``birth`` is for."""
+    text = facts.document.text
+    match = _THEN_BESIDE_NAME.search(text, max(0, age.claim.span.start - 40), age.claim.span.start)
+    return match is not None and match["name"] in birth.names
+
+
+def _current(facts: Facts, claim: AgeClaim, bounds: timespans.Bounds) -> bool:
+    """True for an exact age beside a name measured within a month of the publication date."""
+    reference = facts.reference_date
+    if reference is None or claim.approx != "exact" or claim.sentence < 0:
+        return False
+    if not _BESIDE_NAME.search(facts.document.text, max(0, claim.span.start - 40), claim.span.start):
+        return False
+    month = dt.timedelta(days=31)
+    return reference - month <= bounds[0] and bounds[1] <= reference + month
 
 
 def _when(bounds: timespans.Bounds) -> str:

@@ -82,7 +82,7 @@ _ARTICLE_DURATION = re.compile(
 _ADDITIONAL = re.compile(r"\b(?:an? additional|additional|another|an extra|extra|a further|further)\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|at age|the age of|age of)\s+$", re.IGNORECASE)
 _AGE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is|turned|turns|died at|dies at)\s+$")
-_AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s+$")
+_AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s+(?:then\s+|now\s+)?$")
 # "Conyers, the former Dean of the House, was 88.": a named subject, an optional
 # apposition, then "was"/"is" and the number closing the clause.
 _AGE_NAMED_SUBJECT = re.compile(
