@@ -349,6 +349,10 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
             return None
         context = text[start:end]
         names = _names(facts, claim.sentence, start, end)
+        # "beat the 29-year-old defending champion, Karin Stoll": the age is the name's after it.
+        named = _NAMED_AFTER.match(text, claim.span.end, end)
+        if named is not None:
+            names = _name_words(named["name"])
         # A date with another age nearer to it is that age's: "recognised at the age of two
         # and fled to India in 1959, aged 23".
         others = [c for c in facts.by_sentence.get(claim.sentence, []) if isinstance(c, AgeClaim) and c is not claim]
@@ -392,6 +396,8 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
     reference = facts.reference_date
     if reference is None:
         return None
+    if not at_death and _was_after_dated_sentence(facts, claim, reference, birth_dates):
+        return None  # "On 9 February 1964, the Beatles appeared ... John Lennon was 23.": then, not now
     recent = [
         d
         for d in facts.days
@@ -408,6 +414,24 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
         _when(bounds),
         at_death=at_death and claim.approx == "exact",
         current=_current(facts, claim, bounds),
+    )
+
+
+#: After an "N-year-old": up to four lowercase words, an optional comma, then a name.
+_NAMED_AFTER = re.compile(r"(?<=old)(?:\s+[a-z][\w'’-]*){0,4},?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_WAS_BEFORE = re.compile(r"\b(?:was|were)\s+(?:aged\s+)?$", re.IGNORECASE)
+
+
+def _was_after_dated_sentence(facts: Facts, claim: AgeClaim, reference: dt.date, birth_dates: set[int]) -> bool:
+    """True for "was N" right after a sentence dated a year or more before publication
+    (not by a birth): the age may be the one at that earlier date."""
+    text = facts.document.text
+    if claim.sentence <= 0 or not _WAS_BEFORE.search(text, max(0, claim.span.start - 16), claim.span.start):
+        return False
+    year = dt.timedelta(days=365)
+    return any(
+        id(d) not in birth_dates and (b := d.bounds()) is not None and reference - b[1] >= year
+        for d in facts.dates_in_sentence(claim.sentence - 1)
     )
 
 

@@ -38,6 +38,7 @@ from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
+from verify.checks.conflicting_figure.shared import names_before, shared_name
 from verify.checks.timespans import Bounds
 from verify.claims import DateClaim, DurationClaim
 from verify.extraction.numbers import ordinal_value
@@ -55,6 +56,8 @@ _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
 _ENDS_RANGE = re.compile(r"\d\s*(?:to|until|till|through|[-–—])\s*$", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|yet|although|though)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bof\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
+#: "the" (or "its", "those") before a duration makes it a span: "in the two years before".
+_SPAN_THE = re.compile(r"\b(?:the|its|their|those|these)\s+$", re.IGNORECASE)
 #: Around a duration, another unit of one compound duration: "2 years and 10 days".
 _COMPOUND_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?),?\s+and\s+$", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r",?\s+and\s+(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
@@ -273,6 +276,8 @@ def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
     relation = _AFTER_BEFORE.match(text, duration.span.end)
     if not relation:
         return None
+    if _SPAN_THE.search(text, max(0, duration.span.start - 12), duration.span.start):
+        return None  # "renovated in the two years before the Games": a span up to the event, not an offset
     dates = facts.dates_in_sentence(duration.sentence)
     # What the relation points at stands in its own clause: "a day after 39.1C, and
     # forecasters expect 42C by Sunday" gives no date to "after".
@@ -374,6 +379,8 @@ def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stem
         start = _earliest_start(facts, opener, skip_stems, exclude_sentence=duration.sentence) if opener else None
     if start is None:
         return _preceding_start(facts, duration, end_stems, skip_stems)
+    if _other_subject(facts, duration, start):
+        return None  # "Louis XIV reigned from 1643 ... Louis XV reigned for 58 years": another's reign
     start_bounds = start.bounds()
     assert start_bounds is not None
     # Tier 0: "seized the site in March 2018, after nearly five years of operation": the
@@ -390,6 +397,15 @@ def _event(facts: Facts, duration: DurationClaim, end_stems: set[str], skip_stem
     if loose:
         return start, loose, False, "the end dates the article gives"
     return None
+
+
+def _other_subject(facts: Facts, duration: DurationClaim, start: DateClaim) -> bool:
+    """True when the duration's sentence and the start's name different people or things
+    before them ("Louis XV" and "Louis XIV"); only full names count (a sentence's first word
+    may be capitalised for its place alone), and a pronoun or no name ties nothing apart."""
+    own = {name for name in names_before(facts, duration) if " " in name}
+    other = {name for name in names_before(facts, start) if " " in name}
+    return bool(own) and bool(other) and shared_name(own, other) is None
 
 
 def _closed_by(facts: Facts, duration: DurationClaim) -> DateClaim | None:
