@@ -363,6 +363,12 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
             and _same_clause(text, claim, d)
             and not any(_distance(other, d) < _distance(claim, d) for other in others)
         ]
+    died_at = _DIED_AT.search(text, max(0, claim.span.start - 48), claim.span.start)
+    if died_at is not None:
+        # "mayor from 1971 to 2008, has died at 92": only a date of the death dates its age.
+        own = [d for d in own if d.span.start >= died_at.start()]
+    if _AT_THE_TIME.match(text, claim.span.end):
+        return None  # "who was 66 at the time": the age at an event the clause does not date
     if own:
         # The nearest date: "30 when she won the seat in 1980 and held it ... until 2020".
         bounds = min(own, key=lambda d: _distance(claim, d)).bounds()
@@ -419,6 +425,9 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
 
 #: After an "N-year-old": up to four lowercase words, an optional comma, then a name.
 _NAMED_AFTER = re.compile(r"(?<=old)(?:\s+[a-z][\w'’-]*){0,4},?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+#: "died on Thursday at 82", "has died at 92": an age at the death the clause dates.
+_DIED_AT = re.compile(r"\b(?:died|dies)\b[^.;:,]{0,36}?\s+at\s+$", re.IGNORECASE)
+_AT_THE_TIME = re.compile(r"\s+at\s+the\s+time\b", re.IGNORECASE)
 _WAS_BEFORE = re.compile(r"\b(?:was|were)\s+(?:aged\s+)?$", re.IGNORECASE)
 
 
@@ -476,7 +485,13 @@ def _same_clause(text: str, age: AgeClaim, date: DateClaim) -> bool:
         start, end = age.span.end, date.span.start
     else:
         start, end = date.span.end, age.span.start
-    return _OTHER_CLAUSE.search(text[start:end]) is None
+    between = text[start:end]
+    # "17 when he scored in Sweden, and 29 when he lifted the trophy in 1970": a second
+    # "when" opens another age's clause.
+    return _OTHER_CLAUSE.search(between) is None and len(_WHEN.findall(between)) < 2
+
+
+_WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
 
 
 _AGE_RANGE_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d")

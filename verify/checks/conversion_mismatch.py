@@ -40,6 +40,7 @@ from verify.linking import Facts
 
 # A parenthesis after a time that restates it in UTC/GMT: "(2024 Friday, UTC)", "(20:24 GMT)".
 _ZONE_PAREN = re.compile(r"\((?P<body>[^()]{1,40})\)")
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}\b")
 _ZONE_WORD = re.compile(r"\b(?:UTC|GMT)\b")
 # A zone offset ("UTC+0900") is not a clock time.
 _CLOCK = re.compile(r"(?<![\d:.,+\-−])(?P<h>[01]?\d|2[0-3]):?(?P<m>[0-5]\d)(?![\d:.,])")
@@ -65,6 +66,10 @@ class ConversionParams(Params):
     time_zones: bool = False
     #: Time-zone offsets are multiples of this many minutes.
     zone_step_minutes: int = Field(default=15, ge=1, le=60)
+    #: Zone abbreviations with one offset from UTC, in hours ("EST": -5): a local time
+    #: written with one ("8:29 p.m. EST (0129 GMT)") is converted exactly. Leave out
+    #: abbreviations that stand for several zones ("CST", "IST").
+    zone_offsets: dict[str, float] = {}
 
 
 class ConversionCheck(Check):
@@ -226,13 +231,15 @@ def _round(value: float) -> str:
 
 
 def _time_zone(facts: Facts, time: TimeClaim, params: ConversionParams) -> Outcome | None:
-    if time.zone is not None:
+    if time.zone is not None and time.zone not in params.zone_offsets:
         return None
     text = facts.document.text
     sentence_end = facts.document.sentences[time.sentence][1] if facts.document.sentences else len(text)
     opening = text.find("(", time.span.end, sentence_end)
     if opening < 0 or not _ZONE_GAP.match(text[time.span.end : opening]):
         return None
+    named = [w for w in _ABBREVIATION.findall(text[time.span.end : opening]) if w in params.zone_offsets]
+    zone = time.zone or (named[0] if len(named) == 1 else None)
     paren = _ZONE_PAREN.match(text, opening)
     if paren is None or not _ZONE_WORD.search(paren["body"]):
         return None
@@ -243,8 +250,17 @@ def _time_zone(facts: Facts, time: TimeClaim, params: ConversionParams) -> Outco
     hour, minute = int(clock["h"]), int(clock["m"])
     start = paren.start("body") + clock.start()
     end = paren.start("body") + clock.end()
-    difference = (minute - time.minute) % params.zone_step_minutes
-    fits = difference == 0
+    step = params.zone_step_minutes
+    if zone is not None:
+        offset = params.zone_offsets[zone]
+        utc = round(time.hour * 60 + time.minute - offset * 60) % (24 * 60)
+        fits = hour * 60 + minute == utc
+        expected = f"{utc // 60:02d}{utc % 60:02d}"
+        reason = f"{zone} is UTC{offset:+g}, so {time.value} {zone} is {expected} UTC"
+    else:
+        fits = (minute - time.minute) % step == 0
+        expected = " or ".join(f":{m:02d}" for m in range(time.minute % step, 60, step))
+        reason = f"time zones differ by whole, half or three-quarter hours, so the minutes must be {expected}"
     restated = TimeClaim(
         text=text[start:end],
         span=facts.span(start, end),
@@ -254,20 +270,18 @@ def _time_zone(facts: Facts, time: TimeClaim, params: ConversionParams) -> Outco
         zone="UTC",
         quoted=time.quoted,
     )
-    step = params.zone_step_minutes
+    computation = (
+        f"{time.value} {zone} restated as {restated.value} UTC; {reason}."
+        if zone is not None
+        else f"{time.value} local restated as {restated.value} UTC: the minutes differ by "
+        f"{(minute - time.minute) % 60}, and zone offsets are multiples of {step} minutes."
+    )
     return Outcome(
         claim=restated,
         verified=fits,
-        fields={
-            "original": time.text,
-            "expected": " or ".join(f":{m:02d}" for m in range(time.minute % step, 60, step)),
-            "stated": restated.value,
-        },
+        fields={"original": time.text, "expected": expected, "stated": restated.value, "reason": reason},
         evidence=[evidence(facts, time, "the local time")],
-        computation=(
-            f"{time.value} local restated as {restated.value} UTC: the minutes differ by "
-            f"{(minute - time.minute) % 60}, and zone offsets are multiples of {step} minutes."
-        ),
+        computation=computation,
     )
 
 

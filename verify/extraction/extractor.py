@@ -500,7 +500,11 @@ class _Extractor:
         # Age written before the number: "aged 86", "He was 85."
         prefix = text[max(self.start, number.start - 20) : number.start]
         age_context = _age_word_before(prefix) or (
-            (_pronoun_age_before(prefix) or (not number.is_word and self._named_subject_age(number.start)))
+            (
+                _pronoun_age_before(prefix)
+                or (not number.is_word and self._named_subject_age(number.start))
+                or _died_at_before(text[max(self.start, number.start - 48) : number.start])
+            )
             and _ends_clause(text, number.end)
         )
         if age_context and 0 < number.value < 130:
@@ -878,6 +882,15 @@ def _ends_with_word(text: str, words: tuple[str, ...]) -> bool:
 def _age_word_before(prefix: str) -> bool:
     """ "aged 86", "at the age of 86": every form holds "age", whose letters fold only to their capitals."""
     return "age" in prefix.lower() and _AGE_BEFORE.search(prefix) is not None
+
+
+#: "died on Tuesday at 96", "dies at her home at 88": an age at a death, closing its clause.
+_DIED_AT = re.compile(r"\b(?:died|dies)\b[^.;:,]{0,36}?\s+at\s+$", re.IGNORECASE)
+
+
+def _died_at_before(prefix: str) -> bool:
+    """True when ``prefix`` is "died ... at " (searched only when it ends with "at")."""
+    return _ends_with_word(prefix, ("at",)) and _DIED_AT.search(prefix) is not None
 
 
 def _pronoun_age_before(prefix: str) -> bool:
