@@ -188,7 +188,12 @@ def _births(facts: Facts, params: AgeParams) -> list[_Birth]:
         if not dates:
             continue
         for match in cue.finditer(text, start, end):
-            following = [d for d in dates if match.end() <= d.span.start <= match.end() + params.birth_window]
+            following = [
+                d
+                for d in dates
+                if match.end() <= d.span.start <= match.end() + params.birth_window
+                and not _MAIN_CLAUSE.search(text, match.end(), d.span.start)
+            ]
             if not following:
                 continue
             date = following[0]
@@ -425,6 +430,9 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
 
 #: After an "N-year-old": up to four lowercase words, an optional comma, then a name.
 _NAMED_AFTER = re.compile(r"(?<=old)(?:\s+[a-z][\w'’-]*){0,4},?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+#: After "Born in Greensboro, Ala.,": a main clause opened by its subject and verb
+#: ("Sawyer moved to Chicago in 1957") dates what it says, not the birth.
+_MAIN_CLAUSE = re.compile(r",\s+[A-Z][\w'’-]+\s+(?!(?:on|in|at|of|to|and|near|during|the|a|an)\b)[a-z]+")
 #: "died on Thursday at 82", "has died at 92": an age at the death the clause dates.
 _DIED_AT = re.compile(r"\b(?:died|dies)\b[^.;:,]{0,36}?\s+at\s+$", re.IGNORECASE)
 _AT_THE_TIME = re.compile(r"\s+at\s+the\s+time\b", re.IGNORECASE)

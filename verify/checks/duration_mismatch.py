@@ -69,7 +69,7 @@ _RANGE_OPENS = re.compile(r"\s*(?:from|between|since|starting in|beginning in)\b
 #: A relative clause opened before a duration and not yet closed: ", whose career spanned".
 _RELATIVE_OPENING = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;]*$", re.IGNORECASE)
 #: At most eight words (and commas) between a duration and the range after it.
-_FEW_WORDS = re.compile(r"(?:[\s,]*[\w'’.-]+){0,8}[\s,]*")
+_FEW_WORDS = re.compile(r"(?:[\s,]*[\w'’.&-]+){0,8}[\s,]*")
 _ADJACENT = re.compile(r"[\s,;:(—–-]*(?:from|between|since|starting in|beginning in)?\s*|[\s,;:)]*", re.IGNORECASE)
 _EVENT_VERB = re.compile(r"\b(?:came|comes|occurred|occurs|happened|happens|arrived|arrives|followed|follows)\s+$")
 _UNTIL_RIGHT_AFTER = re.compile(r",?\s+(?:until|till|through|to)\s+(?:late\s+|early\s+|mid-?)?", re.IGNORECASE)

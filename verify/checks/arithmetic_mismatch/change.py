@@ -252,10 +252,8 @@ def _percent_change(
 
 
 _SHARE_GAP = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?(?:of|out of)\s+(?:the\s+)?$", re.IGNORECASE)
-#: Between a share and its whole: "82% of the 500 members".
-_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _SHARE_PERCENT = re.compile(r"^\s*(?:[a-z][\w'’-]*\s*){0,2}?(?:\(\s*|,\s*or\s+|,\s*|\s+or\s+)$", re.IGNORECASE)
-#: Between a share and its whole when the part follows: "91% of the town's 16,000".
+#: Between a share and its whole: "82% of the 500 members", "91% of the town's 16,000".
 _SHARE_OF_OWNER = re.compile(
     r"^\s*of\s+(?:(?:the|all|its|their|his|her)\s+)?(?:[A-Za-z][\w-]*['’]s?\s+)?$", re.IGNORECASE
 )
@@ -278,7 +276,7 @@ def _shares(facts: Facts, params: ChangeParams) -> Iterator[Outcome]:
                 )
             elif isinstance(second, PercentageClaim):  # part, share, whole
                 part, share, whole = first, second, third
-                tied = _SHARE_PERCENT.match(text[part.span.end : share.span.start]) and _SHARE_OF.match(
+                tied = _SHARE_PERCENT.match(text[part.span.end : share.span.start]) and _SHARE_OF_OWNER.match(
                     text[share.span.end : whole.span.start]
                 )
             elif isinstance(first, PercentageClaim):  # share, whole, part
