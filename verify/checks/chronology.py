@@ -361,10 +361,12 @@ def _relative_order(facts: Facts, date: DateClaim, params: ChronologyParams) -> 
         "claim": date.text,
     }
     order = "after" if relation == "after" else "before"
+    put = f"the sentence puts '{main_text}' {order} {date.text} ({timespans.describe_weekday_day(date.date)})"
+    dated = f"the article dates it {timespans.describe_day_claim(shown)}"
     computation = (
-        f"the sentence puts '{main_text}' {order} {date.text} ({timespans.describe_weekday_day(date.date)}), "
-        f"but the article dates it {timespans.describe_day_claim(shown)}"
-        + ("." if ok else f", {'before' if order == 'after' else 'after'} it.")
+        f"{put}, and {dated}, the same day or {'later' if order == 'after' else 'earlier'}."
+        if ok
+        else f"{put}, but {dated}, {'before' if order == 'after' else 'after'} it."
     )
     return Outcome(
         claim=date,
