@@ -78,3 +78,24 @@ def test_bad_front_matter_is_refused_with_the_problem() -> None:
 def test_plain_text_title_line() -> None:
     document = parse_document("Year passes since liberation of Kalbajar\n\nToday marks the first anniversary.\n")
     assert document.title == "Year passes since liberation of Kalbajar"
+
+
+def test_hard_wrapped_wire_copy_keeps_sentences_whole() -> None:
+    """Wire copy wrapped near 65 characters, with indented paragraphs: a line ending in "in"
+    runs on into "November 1978", and a period before an indented line ends a sentence."""
+    text = (
+        "WASHINGTON, Feb 26 - Sales of previously owned homes dropped 14.5 pct\n"
+        "in January, the National Association of Realtors (NAR) said.\n"
+        "    But the December rate had been the highest since the record set more than a decade ago, in\n"
+        "November 1978, the group said.\n"
+    )
+    document = parse_document(text)
+    sentences = [text[start:end] for start, end in document.sentences]
+    assert len(sentences) == 2
+    assert sentences[1].startswith("But the December rate") and sentences[1].endswith("the group said.")
+
+
+def test_a_short_headline_ending_in_a_function_word_stays_apart() -> None:
+    text = "Markets move on\nStocks rose 5% on Monday.\n"
+    document = parse_document(text)
+    assert [text[start:end] for start, end in document.sentences] == ["Markets move on", "Stocks rose 5% on Monday."]

@@ -7,7 +7,7 @@ import re
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # A sentence ends at . ! or ? (maybe closed by a quote or bracket) followed by
 # white space and something that starts a sentence.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=[ \t\r\n]+[\"'“‘(\[]?[A-Z0-9])")
 # Words whose period does not end a sentence.
 _ABBREVIATIONS = frozenset(
     [
@@ -68,6 +68,12 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _QUOTE_PAIRS = {"“": "”", "«": "»"}
+#: Lines at least this long may be hard-wrapped prose (wire copy wraps near 65 characters).
+_WRAPPED_LINE = 50
+#: The end of a line that the next line continues: a comma or a function word.
+_CONTINUES = re.compile(
+    r"(?:,|\b(?:a|an|the|of|in|on|at|to|by|for|from|with|and|or|than|as|into|per))[ \t\r]*$", re.IGNORECASE
+)
 #: The longest a sentence may be before it is cut (the longest in the corpus is under 400).
 MAX_SENTENCE = 1000
 
@@ -144,10 +150,25 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
             return result
         search = newline + 1
         # Join soft-wrapped lines: only a line starting with a capital, digit,
-        # bullet or quote starts anew.
-        if search < end and (text[search].isupper() or text[search] in '-*#>"“0123456789'):
+        # bullet or quote starts anew, and not after a long line that ends with a comma
+        # or a word that cannot end a sentence (hard-wrapped wire copy: "ago, in\nNovember
+        # 1978"); a comment line (a suppression) always stands alone.
+        if (
+            search < end
+            and (text[search].isupper() or text[search] in '-*#>"“0123456789')
+            and not _wrapped(text, max(position, text.rfind("\n", position, newline) + 1), newline)
+        ):
             result.append((position, newline))
             position = search
+
+
+def _wrapped(text: str, line_start: int, line_end: int) -> bool:
+    """True when the physical line ``text[line_start:line_end]`` runs on into the next."""
+    return (
+        line_end - line_start >= _WRAPPED_LINE
+        and _CONTINUES.search(text, max(line_start, line_end - 8), line_end) is not None
+        and not text.startswith(("%%", "<!--"), line_start)
+    )
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
