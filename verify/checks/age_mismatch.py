@@ -44,6 +44,7 @@ from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
+from verify.checks.conflicting_figure.shared import NAME, clean_name
 from verify.checks.cues import any_cue_search, cue_pattern
 from verify.claims import AgeClaim, Claim, DateClaim, OrdinalClaim
 from verify.extraction.lexicon import STOPWORDS
@@ -52,6 +53,7 @@ from verify.linking import Facts, stem
 from verify.vocab import MONTHS, WEEKDAYS
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]+")
+_NAME_PHRASE = re.compile(NAME)
 _PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her|They)\b")
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -139,7 +141,11 @@ class AgeCheck(Check):
             births += _implied_births(ages, births)
         judged: dict[int, list[tuple[_Age, tuple[float, float], bool]]] = {}
         for age in ages:
-            tied = [i for i, birth in enumerate(births) if birth.names & age.names]
+            tied = [
+                i
+                for i, birth in enumerate(births)
+                if birth.names & age.names and not _different_people(facts, birth, age)
+            ]
             # A written birth wins over one implied by an age; an implied one judges only
             # ages at another time than its own ("when he was 71" in 2014).
             if any(i < written for i in tied):
@@ -354,10 +360,14 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
             return None
         context = text[start:end]
         names = _names(facts, claim.sentence, start, end)
-        # "beat the 29-year-old defending champion, Karin Stoll": the age is the name's after it.
+        # "beat the 29-year-old defending champion, Karin Stoll": the age is the name's after it;
+        # "His aide, Angela Ruiz, 42," and "Dennis, 78, and his wife Sheila, 74": the name's before it.
         named = _NAMED_AFTER.match(text, claim.span.end, end)
+        beside = _THEN_BESIDE_NAME.search(text, max(start, claim.span.start - 40), claim.span.start)
         if named is not None:
             names = _name_words(named["name"])
+        elif beside is not None:
+            names = _name_words(_full_name_before(text, start, beside))
         # A date with another age nearer to it is that age's: "recognised at the age of two
         # and fled to India in 1959, aged 23".
         others = [c for c in facts.by_sentence.get(claim.sentence, []) if isinstance(c, AgeClaim) and c is not claim]
@@ -370,8 +380,26 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
         ]
     died_at = _DIED_AT.search(text, max(0, claim.span.start - 48), claim.span.start)
     if died_at is not None:
-        # "mayor from 1971 to 2008, has died at 92": only a date of the death dates its age.
-        own = [d for d in own if d.span.start >= died_at.start()]
+        # "mayor from 1971 to 2008, has died at 92": only a date of the death dates its age;
+        # "who died aged 86, was an MP from 1970": not a date past the clause's comma.
+        own = [
+            d
+            for d in own
+            if d.span.start >= died_at.start()
+            and not (d.span.start > claim.span.end and "," in text[claim.span.end : d.span.start])
+        ]
+    reference = facts.reference_date
+    if (
+        reference is not None
+        and claim.sentence >= 0
+        and _BESIDE_NAME.search(text, max(0, claim.span.start - 40), claim.span.start)
+    ):
+        # "Wendt, 46, entered the Landtag in 2005" gives his age now, "Gavrilo Princip, 19,
+        # shot dead the Archduke on 28 June 1914" his age then: an age set off beside a name
+        # in a sentence dated a year or more back is left alone.
+        year = dt.timedelta(days=365)
+        if any((b := d.bounds()) is not None and reference - b[1] >= year for d in own):
+            return None
     if _AT_THE_TIME.match(text, claim.span.end):
         return None  # "who was 66 at the time": the age at an event the clause does not date
     if own:
@@ -434,7 +462,7 @@ _NAMED_AFTER = re.compile(r"(?<=old)(?:\s+[a-z][\w'’-]*){0,4},?\s+(?P<name>[A-
 #: ("Sawyer moved to Chicago in 1957") dates what it says, not the birth.
 _MAIN_CLAUSE = re.compile(r",\s+[A-Z][\w'’-]+\s+(?!(?:on|in|at|of|to|and|near|during|the|a|an)\b)[a-z]+")
 #: "died on Thursday at 82", "has died at 92": an age at the death the clause dates.
-_DIED_AT = re.compile(r"\b(?:died|dies)\b[^.;:,]{0,36}?\s+at\s+$", re.IGNORECASE)
+_DIED_AT = re.compile(r"\b(?:died|dies)\b[^.;:,]{0,36}?\s+(?:at|aged)\s+$", re.IGNORECASE)
 _AT_THE_TIME = re.compile(r"\s+at\s+the\s+time\b", re.IGNORECASE)
 _WAS_BEFORE = re.compile(r"\b(?:was|were)\s+(?:aged\s+)?$", re.IGNORECASE)
 
@@ -458,6 +486,49 @@ _BESIDE_NAME = re.compile(r"[A-Z][a-z]+,\s+$")
 
 #: An earlier age set off beside a name: "Arnold, then 36,".
 _THEN_BESIDE_NAME = re.compile(r"(?P<name>[A-Z][a-z]+),\s+(?:then\s+)?$")
+
+
+def _full_name_before(text: str, sentence_start: int, beside: re.Match[str]) -> str:
+    """The capitalised words that end at a name set off before an age ("Angela Ruiz")."""
+    name: list[str] = []
+    for word in reversed(text[sentence_start : beside.end("name")].split()):
+        if not word[:1].isupper() or word.endswith(","):
+            break
+        name.insert(0, word)
+    return " ".join(name)
+
+
+def _different_people(facts: Facts, birth: _Birth, age: _Age) -> bool:
+    """True when the only names a birth and an age share are surnames that stand, where
+    each is written, for different full names: "Dennis Vaughan, 78, and Sheila Vaughan, 74
+    ... Mrs Vaughan, who was born" gives Sheila's birth, not Dennis's."""
+    shared = birth.names & age.names
+    full_names = facts.memo("full names", lambda: _full_names(facts.document.text))
+    for surname in shared:
+        with_surname = [(at, name) for at, name in full_names if name.split()[-1] == surname]
+        if len({name for _, name in with_surname}) < 2:
+            return False  # one person carries it
+        born = _latest(with_surname, birth.claims[0].span.start)
+        aged = _latest(with_surname, age.claim.span.end)
+        if born is None or aged is None or born == aged:
+            return False
+    return bool(shared)
+
+
+def _full_names(text: str) -> list[tuple[int, str]]:
+    """Each mention of a name of two or more words, with its end offset, in text order."""
+    found = []
+    for match in _NAME_PHRASE.finditer(text):
+        name = clean_name(match.group(0))
+        if name is not None and " " in name:
+            found.append((match.end(), name))
+    return found
+
+
+def _latest(mentions_of: list[tuple[int, str]], position: int) -> str | None:
+    """The full name mentioned last before ``position``."""
+    before = [name for at, name in mentions_of if at <= position]
+    return before[-1] if before else None
 
 
 def _beside(facts: Facts, age: _Age, birth: _Birth) -> bool:

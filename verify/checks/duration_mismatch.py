@@ -56,8 +56,9 @@ _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
 _ENDS_RANGE = re.compile(r"\d\s*(?:to|until|till|through|[-–—])\s*$", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|yet|although|though)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bof\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
-#: "the" (or "its", "those") before a duration makes it a span: "in the two years before".
-_SPAN_THE = re.compile(r"\b(?:the|its|their|those|these)\s+$", re.IGNORECASE)
+#: "the" (or "its", "for") before a duration makes it a span: "in the two years before",
+#: "taught for 11 years before 1997".
+_SPAN_THE = re.compile(r"\b(?:the|its|their|those|these|for)\s+$", re.IGNORECASE)
 #: Around a duration, another unit of one compound duration: "2 years and 10 days".
 _COMPOUND_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?),?\s+and\s+$", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r",?\s+and\s+(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
@@ -277,7 +278,7 @@ def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
     if not relation:
         return None
     if _SPAN_THE.search(text, max(0, duration.span.start - 12), duration.span.start):
-        return None  # "renovated in the two years before the Games": a span up to the event, not an offset
+        return None  # "in the two years before the Games", "for 11 years before 1997": a span, not an offset
     dates = facts.dates_in_sentence(duration.sentence)
     # What the relation points at stands in its own clause: "a day after 39.1C, and
     # forecasters expect 42C by Sunday" gives no date to "after".

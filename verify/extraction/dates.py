@@ -141,6 +141,10 @@ class RawDate:
         return "month" if self.month is not None else "year"
 
 
+#: A bare day opening a range before "9 December": "from 1 to ", "1-".
+_DAY_OPENS_RANGE = re.compile(r"(?<![\d,.:/])(?P<day>[0-3]?\d)\s*(?:to|-|–|through|until|till)\s*$")
+
+
 def is_valid(year: int | None, month: int, day: int) -> bool:
     """Whether day ``day`` exists in ``month`` of ``year`` (a leap year when unknown)."""
     if not 1 <= month <= 12 or day < 1:
@@ -189,6 +193,10 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
                 year = int(following["year"]) if following["year"] else None
                 range_end = following.end()
                 found.append(RawDate(following.start("day"), following.end("day"), year, month, int(following["day"])))
+            # "from 1 to 9 December": the first day shares the second's month and year.
+            leading = _DAY_OPENS_RANGE.search(text, max(start, match.start() - 12), match.start())
+            if pattern is DAY_MONTH and leading is not None and 0 < int(leading["day"]) < day and not wd:
+                found.append(RawDate(leading.start("day"), leading.end("day"), year, month, int(leading["day"])))
             found.append(
                 RawDate(
                     start=match.start(),

@@ -360,6 +360,24 @@ class _Extractor:
                 and _weekday_of(nearest, month, day) == weekday
             ):
                 best = nearest
+            # "was attacked on Sunday, 14 April" in November: the one year near the
+            # publication date that the weekday fits.
+            if weekday is not None and _weekday_of(best, month, day) != weekday:
+                fitting = [
+                    y
+                    for y in (reference.year - 1, reference.year, reference.year + 1)
+                    if _weekday_of(y, month, day) == weekday
+                    and abs((_safe_date(y, month, day) - reference).days) <= _WEEKDAY_YEAR_DAYS
+                ]
+                if len(fitting) == 1:
+                    return fitting[0], "the reference date and the weekday written with it"
+            # "Amira died on 6 February", written in October: a past verb dates the past.
+            if (
+                not ahead
+                and _safe_date(best, month, day) > reference
+                and _PAST_ON.search(self.text, max(self.start, raw.start - 40), raw.start)
+            ):
+                return best - 1, "the reference date and the past tense before it"
             return best, "the reference date"
         if last_year is not None:
             return last_year, "the year of an earlier date"
@@ -820,6 +838,8 @@ class _Extractor:
                 continue
             if match["art"].lower() == "one" and match["unit"] == "day" and _MODAL_BEFORE.search(before):
                 continue  # "may one day carry people": an idiom, not a span
+            if _RATE_BEFORE.search(before):
+                continue  # "18% a year", "$5 a day", "three times a week": a rate, not a span
             unit, multiplier = DURATION_UNITS[match["unit"].lower()]
             amount = multiplier * (0.5 if match["art"].lower().startswith("half") else 1)
             additional = bool(_ADDITIONAL.search(self.text[max(self.start, match.start() - 16) : match.start()]))
@@ -884,6 +904,16 @@ def _age_word_before(prefix: str) -> bool:
     return "age" in prefix.lower() and _AGE_BEFORE.search(prefix) is not None
 
 
+#: Before "a year", "a day": a figure that makes it a rate ("18% a year", "twice a day").
+_RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bpct|\btimes|\btwice|\bonce)\s*$", re.IGNORECASE)
+#: How far from the publication date a year a weekday picks may lie (a year ahead or back
+#: fits most weekdays' dates only some 365 days away, which the weekday check judges instead).
+_WEEKDAY_YEAR_DAYS = 300
+#: A past verb right before "on" and a date: "died on", "was attacked on Sunday,".
+_PAST_ON = re.compile(
+    r"\b(?!(?:scheduled|planned|expected|slated|postponed|delayed|moved|rescheduled|set|due)\b)"
+    r"(?:[a-z]+ed|was|were|died|began|took place|won|lost|hit|struck|fell|left|came|met)\s+(?:[a-z]+,?\s+){0,3}?on\s+$"
+)
 #: "died on Tuesday at 96", "dies at her home at 88": an age at a death, closing its clause.
 _DIED_AT = re.compile(r"\b(?:died|dies)\b[^.;:,]{0,36}?\s+at\s+$", re.IGNORECASE)
 

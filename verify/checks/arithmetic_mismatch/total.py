@@ -110,8 +110,12 @@ def _remainders(facts: Facts, params: TotalParams) -> Iterator[Outcome]:
         if total.approx != "exact":
             continue
         parts = [c for c in window if c.span.start > total.span.start] + [rest]
+        # "A won 137 of the 350 seats, B 121, ...": the part the total is written after.
+        text_before = [c for c in window if c.span.end <= total.span.start]
+        if text_before and _PART_OF.fullmatch(text, text_before[-1].span.end, total.span.start):
+            parts.insert(0, text_before[-1])
         noun = stem(total.noun)
-        if any(isinstance(c, CountClaim) and stem(c.noun) != noun for c in parts):
+        if any(isinstance(c, CountClaim) and not c.partitive and stem(c.noun) != noun for c in parts):
             continue  # a figure of something else stands among the parts
         if any(getattr(c, "approx", "exact") != "exact" for c in parts) or len(parts) < 3:
             continue
@@ -120,6 +124,10 @@ def _remainders(facts: Facts, params: TotalParams) -> Iterator[Outcome]:
         if any((value_of(c) or 0) > total.value for c in parts):
             continue  # "312 votes to 280 ... Of the 650 MPs, 592 voted": no part exceeds its whole
         yield sum_outcome(facts, rest, parts, total)
+
+
+#: Between a part and the total it is taken from: "137 of the 350".
+_PART_OF = re.compile(r"\s+(?:[a-z]+\s+)?(?:of|out of)\s+(?:the\s+)?")
 
 
 def _measure_between(facts: Facts, start: int, end: int) -> bool:
