@@ -432,7 +432,6 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
     event_age = any_cue_search(r"(?<!was )(?<!\bis )\b{cues}\s+$", params.event_age_cues, lead)
     if not at_death and event_age:
         return None  # "moved to Montreal at the age of 12": the age at an undated past event
-    reference = facts.reference_date
     if reference is None:
         return None
     if not at_death and _was_after_dated_sentence(facts, claim, reference, birth_dates):
@@ -482,9 +481,7 @@ def _was_after_dated_sentence(facts: Facts, claim: AgeClaim, reference: dt.date,
 
 #: An age set off beside a name: "Arnold, 44," (not "Arnold, then 36,").
 _BESIDE_NAME = re.compile(r"[A-Z][a-z]+,\s+$")
-
-
-#: An earlier age set off beside a name: "Arnold, then 36,".
+#: An age set off beside a name, now or then: "Arnold, 44,", "Arnold, then 36,".
 _THEN_BESIDE_NAME = re.compile(r"(?P<name>[A-Z][a-z]+),\s+(?:then\s+)?$")
 
 
