@@ -315,22 +315,12 @@ class _Extractor:
         paragraph = self.doc.paragraph_index(raw.start)
         for index in (paragraph, paragraph - 1):
             if index in paragraph_years:
-                year = paragraph_years[index]
-                nearest = self._nearest_year(raw, reference)
                 # "She made her debut on 2 March 2019. Five years on, ... on Tuesday, 27
-                # February": a weekday that fits the year nearest the publication date, and
-                # not the nearby date's, picks the nearest. It never picks a year of its own.
-                if (
-                    nearest is not None
-                    and nearest != year
-                    and raw.weekday is not None
-                    and raw.month is not None
-                    and raw.day is not None
-                    and _weekday_of(nearest, raw.month, raw.day) == raw.weekday
-                    and _weekday_of(year, raw.month, raw.day) != raw.weekday
-                ):
-                    return nearest, "the reference date and the weekday written with it"
-                return year, "the year of a nearby date"
+                # February": a weekday that does not fit the nearby date's year picks one.
+                picked = _weekday_pick(raw, paragraph_years[index], reference)
+                if picked is not None:
+                    return picked, "the reference date and the weekday written with it"
+                return paragraph_years[index], "the year of a nearby date"
         if reference is not None and raw.month is not None:
             day = raw.day or 1
             month = raw.month
@@ -338,7 +328,6 @@ class _Extractor:
             # always after "will" ("will be held on March 3"), and after "until" or "due"
             # unless that one is much further away than the last.
             candidates = [reference.year - 1, reference.year, reference.year + 1]
-            nearest = self._nearest_year(raw, reference)
             ahead = self._speaks_of_future(raw.start)
             if ahead == "certainly":
                 candidates = [y for y in candidates if _safe_date(y, month, day) >= reference] or candidates
@@ -349,28 +338,11 @@ class _Extractor:
                     - (_FUTURE_PULL_DAYS if ahead and _safe_date(y, month, day) >= reference else 0)
                 ),
             )
-            # The future may belong to another clause ("will fly no more after a blade broke on
-            # Thursday, January 18"): a weekday that fits the nearest year, not the later one,
-            # keeps the nearest. It never picks a year of its own, so a wrong weekday still shows.
-            weekday = raw.weekday if raw.day is not None else None
-            if (
-                nearest is not None
-                and best != nearest
-                and weekday is not None
-                and _weekday_of(nearest, month, day) == weekday
-            ):
-                best = nearest
-            # "was attacked on Sunday, 14 April" in November: the one year near the
-            # publication date that the weekday fits.
-            if weekday is not None and _weekday_of(best, month, day) != weekday:
-                fitting = [
-                    y
-                    for y in (reference.year - 1, reference.year, reference.year + 1)
-                    if _weekday_of(y, month, day) == weekday
-                    and abs((_safe_date(y, month, day) - reference).days) <= _WEEKDAY_YEAR_DAYS
-                ]
-                if len(fitting) == 1:
-                    return fitting[0], "the reference date and the weekday written with it"
+            # "was attacked on Sunday, 14 April" in November, "will fly no more after a blade
+            # broke on Thursday, January 18": a weekday that does not fit the year picks one.
+            picked = _weekday_pick(raw, best, reference)
+            if picked is not None:
+                return picked, "the reference date and the weekday written with it"
             # "Amira died on 6 February", written in October: a past verb dates the past.
             if (
                 not ahead
@@ -382,15 +354,6 @@ class _Extractor:
         if last_year is not None:
             return last_year, "the year of an earlier date"
         return None, None
-
-    @staticmethod
-    def _nearest_year(raw: date_patterns.RawDate, reference: dt.date | None) -> int | None:
-        """The year in which ``raw``'s month and day lie nearest the reference date."""
-        if reference is None or raw.month is None:
-            return None
-        month, day = raw.month, raw.day or 1
-        years = (reference.year - 1, reference.year, reference.year + 1)
-        return min(years, key=lambda y: abs((_safe_date(y, month, day) - reference).days))
 
     def _speaks_of_future(self, position: int) -> str:
         """ "certainly" when the sentence around ``position`` says what will happen ("will",
@@ -906,8 +869,8 @@ def _age_word_before(prefix: str) -> bool:
 
 #: Before "a year", "a day": a figure that makes it a rate ("18% a year", "twice a day").
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bpct|\btimes|\btwice|\bonce)\s*$", re.IGNORECASE)
-#: How far from the publication date a year a weekday picks may lie (a year ahead or back
-#: fits most weekdays' dates only some 365 days away, which the weekday check judges instead).
+#: How far from the publication date the year a weekday picks may lie: a date a full year
+#: away ("Tuesday, February 4" written on February 1) is more likely a wrong weekday.
 _WEEKDAY_YEAR_DAYS = 300
 #: A past verb right before "on" and a date: "died on", "was attacked on Sunday,".
 _PAST_ON = re.compile(
@@ -926,6 +889,23 @@ def _died_at_before(prefix: str) -> bool:
 def _pronoun_age_before(prefix: str) -> bool:
     """ "He was 85", "who turned 90": searched only when the prefix ends with the verb."""
     return _ends_with_word(prefix, _PRONOUN_AGE_VERBS) and _AGE_PRONOUN.search(prefix) is not None
+
+
+def _weekday_pick(raw: date_patterns.RawDate, year: int, reference: dt.date | None) -> int | None:
+    """The year a weekday written with a yearless date picks when it does not fit ``year``:
+    the one year within :data:`_WEEKDAY_YEAR_DAYS` of the reference date that it fits (years
+    next to each other put a day on different weekdays, so at most one does); else None, and
+    a wrong weekday is left for the weekday check."""
+    if reference is None or raw.weekday is None or raw.month is None or raw.day is None:
+        return None
+    month, day = raw.month, raw.day
+    if _weekday_of(year, month, day) == raw.weekday:
+        return None
+    for candidate in (reference.year - 1, reference.year, reference.year + 1):
+        near = abs((_safe_date(candidate, month, day) - reference).days) <= _WEEKDAY_YEAR_DAYS
+        if near and _weekday_of(candidate, month, day) == raw.weekday:
+            return candidate
+    return None
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:
