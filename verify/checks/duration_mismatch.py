@@ -56,6 +56,8 @@ _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
 _ENDS_RANGE = re.compile(r"\d\s*(?:to|until|till|through|[-–—])\s*$", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|yet|although|though)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bof\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
+#: After a duration, a word that counts it from an event rather than over a range.
+_COUNTED_FROM_EVENT = re.compile(r"\s+(?:on|later|after|ago|since|earlier|before|afterwards)\b", re.IGNORECASE)
 #: "the" (or "its", "for") before a duration makes it a span: "in the two years before",
 #: "taught for 11 years before 1997".
 _SPAN_THE = re.compile(r"\b(?:the|its|their|those|these|for)\s+$", re.IGNORECASE)
@@ -184,8 +186,8 @@ def _several_ranges(facts: Facts, duration: DurationClaim) -> list[Tie]:
     """ "prime minister, 1980–1987; then president, 1987–2017; for 37 years": each range
     and the whole span are candidates."""
     ranges = _ranges(facts, duration)
-    if len(ranges) < 2:
-        return []
+    if len(ranges) < 2 or _COUNTED_FROM_EVENT.match(facts.document.text, duration.span.end):
+        return []  # "not run in 1915-18 or 1940-46, which is why 122 years on": from another event
     how = "a range given in the same sentence"
     ties: list[Tie] = [(first, [second], True, how) for first, second in ranges]
     ties.append((ranges[0][0], [ranges[-1][1]], True, "the whole span of the ranges in the same sentence"))

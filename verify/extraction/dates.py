@@ -78,7 +78,7 @@ TRAILING_WEEKDAY = re.compile(rf"\s?\(\s?(?P<wd>{WEEKDAY_PATTERN})\s?\)")
 TRAILING_WEEKDAY_APPOSITION = re.compile(rf",\s+(?:which\s+was\s+)?a\s+(?P<wd>{WEEKDAY_PATTERN})(?=\s*[,.;:)]|\s*$)")
 # "1987–2017": two years joined by a dash.
 YEAR_RANGE = re.compile(
-    r"(?P<first>(?:1(?<![\d/.-].)[6-9]|2(?<![\d/.-].)0)\d\d)\s?[–—-]\s?(?P<last>1[6-9]\d\d|20\d\d)(?![\d/-]|\.\d)"
+    r"(?P<first>(?:1(?<![\d/.-].)[6-9]|2(?<![\d/.-].)0)\d\d)\s?[–—-]\s?(?P<last>1[6-9]\d\d|20\d\d|\d\d)(?![\d/-]|\.\d)"
 )
 # The second day of "July 13 to 17", followed by an end of phrase, "of", "in" or a year.
 DAY_CONTINUATION = re.compile(
@@ -222,6 +222,10 @@ def find_dates(text: str, start: int, end: int) -> list[RawDate]:
         found.append(RawDate(match.start("year"), match.end("year"), int(match["year"]), None, None))
     for match in YEAR_RANGE.finditer(text, start, end):
         first, last = int(match["first"]), int(match["last"])
+        if last < 100:  # "1953-71", "the 2019-20 season": the century of the first year
+            if match.end("first") != match.start("last") - 1:
+                continue  # "Oct. 24, 1931 - 85 years ago": a dash between phrases, not a range
+            last += first - first % 100
         if first < last:
             found.append(RawDate(match.start("first"), match.end("first"), first, None, None))
             found.append(RawDate(match.start("last"), match.end("last"), last, None, None))

@@ -13,7 +13,7 @@ from pydantic import Field
 from verify.checks.arithmetic_mismatch.shared import WORD, fmt, is_year, kind_key, sentence_bounds, value_of
 from verify.checks.base import Outcome, Params, evidence
 from verify.checks.conversion_mismatch import half_step
-from verify.claims import Claim, CountClaim, NumberClaim, PercentageClaim
+from verify.claims import Claim, CountClaim, MoneyClaim, NumberClaim, PercentageClaim
 from verify.linking import Facts
 
 
@@ -79,6 +79,7 @@ def run(facts: Facts, params: ChangeParams) -> Iterator[Outcome]:
                 yield outcome
     yield from _shares(facts, params)
     yield from _margins(facts, params)
+    yield from _moves_to(facts, params, rises, falls)
 
 
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
@@ -251,7 +252,9 @@ def _percent_change(
     )
 
 
-_SHARE_GAP = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?(?:of|out of)\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARE_GAP = re.compile(
+    r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?(?:of|out of)\s+(?:(?:the|his|her|its|their)\s+)?$", re.IGNORECASE
+)
 _SHARE_PERCENT = re.compile(r"^\s*(?:[a-z][\w'’-]*\s*){0,2}?(?:\(\s*|,\s*or\s+|,\s*|\s+or\s+)$", re.IGNORECASE)
 #: Between a share and its whole: "82% of the 500 members", "91% of the town's 16,000".
 _SHARE_OF_OWNER = re.compile(
@@ -344,3 +347,52 @@ def _share_restated(
 def _rounding(claim: Claim) -> float:
     """How far a figure may be from its true value: half its last written place when hedged."""
     return half_step(claim.text, zeros_significant=not _approx(claim))
+
+
+#: "rose 454.84 points, or 1.95 percent, to 29,100.50": between the move and its percentage,
+#: and between the percentage and the value it ended at.
+_OR_PERCENT = re.compile(r"\s*(?:[a-z]+\s*)?,\s*or\s+", re.IGNORECASE)
+_TO_VALUE = re.compile(r"\s*,?\s*to\s+(?:a\s+(?:record\s+|new\s+)?(?:high\s+|low\s+)?of\s+)?", re.IGNORECASE)
+
+
+def _moves_to(facts: Facts, params: ChangeParams, rises: set[str], falls: set[str]) -> Iterator[Outcome]:
+    """ "The index rose 454.84 points, or 1.95 percent, to 29,100.50": the move over the value
+    it started from (the end less the move) gives the percentage."""
+    text = facts.document.text
+    for claims in facts.by_sentence.values():
+        ordered = sorted(claims, key=lambda c: c.span.start)
+        for move, share, end in zip(ordered, ordered[1:], ordered[2:], strict=False):
+            if not isinstance(share, PercentageClaim) or isinstance(move, PercentageClaim):
+                continue
+            if isinstance(end, PercentageClaim) or _approx(move) or _approx(end):
+                continue
+            if not (_OR_PERCENT.fullmatch(text, move.span.end, share.span.start)):
+                continue
+            if not _TO_VALUE.fullmatch(text, share.span.end, end.span.start):
+                continue
+            if (
+                isinstance(move, MoneyClaim) != isinstance(end, MoneyClaim)
+                or text[move.span.end : move.span.end + 1].isalpha()
+            ):
+                continue  # "edged up 2c, or 0.1%, to $29.47": cents against dollars
+            if kind_key(move) != kind_key(end) and not isinstance(move, (CountClaim, NumberClaim)):
+                continue
+            verb = [w.lower() for w in WORD.findall(text[max(0, move.span.start - 24) : move.span.start])][-2:]
+            direction = 1 if set(verb) & rises else -1 if set(verb) & falls else 0
+            moved, final = value_of(move) or 0.0, value_of(end) or 0.0
+            start_value = final - direction * moved
+            if direction == 0 or start_value <= 0 or moved <= 0:
+                continue
+            actual = moved / start_value * 100
+            slack = params.about_tolerance if _approx(share) else params.tolerance
+            margin = max(half_step(share.text, zeros_significant=True), 0.05) + slack * max(actual, share.value)
+            yield Outcome(
+                claim=share,
+                verified=abs(actual - share.value) <= margin,
+                fields={"actual": f"a change of {actual:.2f}%", "from": fmt(start_value), "to": end.text},
+                evidence=[evidence(facts, move, "the move"), evidence(facts, end, "the value it ended at")],
+                computation=(
+                    f"{end.text} {'−' if direction > 0 else '+'} {move.text} = {fmt(start_value)}; "
+                    f"{move.text} / {fmt(start_value)} = {actual:.2f}%; stated: {share.text}."
+                ),
+            )
