@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 from verify.claims import (
     AgeClaim,
@@ -251,8 +252,9 @@ class _Extractor:
         reference = self.doc.reference_date
         absolute = date_patterns.find_dates(self.text, self.start, self.end)
         sentence_years: dict[int, list[tuple[int, int]]] = {}
+        in_ranges = _bare_year_ranges(self.text, absolute)
         for raw in absolute:
-            if raw.year is not None:
+            if raw.year is not None and raw.start not in in_ranges:
                 sentence_years.setdefault(self.doc.sentence_index(raw.start), []).append((raw.start, raw.year))
         last_year: int | None = None
         paragraph_years: dict[int, int] = {}
@@ -869,6 +871,8 @@ def _age_word_before(prefix: str) -> bool:
 
 #: Before "a year", "a day": a figure that makes it a rate ("18% a year", "twice a day").
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bpct|\btimes|\btwice|\bonce)\s*$", re.IGNORECASE)
+#: Between the two years of a range: "1976 to 2007", "1976-2007", "1976 and 2007".
+_YEAR_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–—])\s*", re.IGNORECASE)
 #: How far from the publication date the year a weekday picks may lie: a date a full year
 #: away ("Tuesday, February 4" written on February 1) is more likely a wrong weekday.
 _WEEKDAY_YEAR_DAYS = 300
@@ -889,6 +893,17 @@ def _died_at_before(prefix: str) -> bool:
 def _pronoun_age_before(prefix: str) -> bool:
     """ "He was 85", "who turned 90": searched only when the prefix ends with the verb."""
     return _ends_with_word(prefix, _PRONOUN_AGE_VERBS) and _AGE_PRONOUN.search(prefix) is not None
+
+
+def _bare_year_ranges(text: str, dates: list[date_patterns.RawDate]) -> set[int]:
+    """Starts of bare years that open or close a range ("a councillor from 1976 to 2007"):
+    a span of years lends no year to "died on 6 May" in its sentence."""
+    bare = sorted((d for d in dates if d.year is not None and d.month is None), key=lambda d: d.start)
+    found: set[int] = set()
+    for first, second in pairwise(bare):
+        if _YEAR_RANGE_JOIN.fullmatch(text, first.end, second.start):
+            found.update((first.start, second.start))
+    return found
 
 
 def _weekday_pick(raw: date_patterns.RawDate, year: int, reference: dt.date | None) -> int | None:

@@ -160,8 +160,9 @@ def _clause(text: str, facts: Facts, sentence: int, first: Claim, second: Claim)
     s_start, s_end = sentence_bounds(facts, sentence)
     left, right = min(first.span.start, second.span.start), max(first.span.end, second.span.end)
     start = max(s_start, text.rfind(";", s_start, left) + 1)
-    # "Net income dropped 4.8% ... -- but per-share earnings rose to $10.96 from $9.81":
-    # a contrast before the figures opens their own clause.
+    # "Net income dropped 4.8% ... -- but per-share earnings rose to $10.96 from $9.81",
+    # "rose 8 percent to $66 billion, with phone sales climbing to $44 billion from $39
+    # billion": a contrast or a "with" before the figures opens their own clause.
     for contrast in _CONTRAST.finditer(text, start, left):
         start = contrast.end()
     semi = text.find(";", right, s_end)
@@ -172,7 +173,7 @@ def _clause(text: str, facts: Facts, sentence: int, first: Claim, second: Claim)
     return start, following.start() if following else end
 
 
-_CONTRAST = re.compile(r"(?:,|\s+--|\s*[—–])\s+(?:but|while|whereas|although|though)\s+", re.IGNORECASE)
+_CONTRAST = re.compile(r"(?:,|\s+--|\s*[—–])\s+(?:but|while|whereas|although|though|with)\s+", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",?\s+and\s+(?:then\s+)?|,\s+(?:then|but|as|while|whereas|with)\s+", re.IGNORECASE)
 
 

@@ -58,6 +58,8 @@ def _direct_whole(facts: Facts, part: CountClaim | NumberClaim) -> Claim | None:
     whole = next((c for c in facts.by_sentence.get(part.sentence, []) if c.span.start >= part.span.end), None)
     if whole is None:
         return None
+    if text[whole.span.end : whole.span.end + 1] == "-":
+        return None  # "all five of his 3-point attempts": a compound word, not the whole
     if not isinstance(whole, (CountClaim, NumberClaim)) or whole.approx != "exact" or is_year(facts, whole):
         return None
     if not _DIRECT_OF.match(text[part.span.end : whole.span.start]):

@@ -26,6 +26,9 @@ class AgeParams(Params):
     #: Words that put a sentence's age at another time ("had won ... twelve years earlier",
     #: "a photograph of Brown, 22"): such ages are not compared.
     other_time_cues: list[str] = []
+    #: Nouns too general to name one person's role ("a 49-year-old man" is not "Local man
+    #: John Kent"): an age before one of them is tied to no name.
+    generic_nouns: list[str] = []
 
 
 _NAME_BEFORE = re.compile(
@@ -43,6 +46,7 @@ def run(facts: Facts, params: AgeParams) -> Iterator[Outcome]:
     """One person given two ages too far apart for a birthday to fall between."""
     owned = []
     text = facts.document.text
+    generic = {noun.lower() for noun in params.generic_nouns}
     for age in facts.of_type(AgeClaim):
         if age.approx != "exact" or dated(facts, age.sentence):
             continue  # an age in a dated sentence is an age then, not now
@@ -50,7 +54,7 @@ def run(facts: Facts, params: AgeParams) -> Iterator[Outcome]:
             continue  # "Park, 18 at the time", "when he was 18"
         if any_cue_search(r"\b{cues}\b", params.other_time_cues, facts.sentence_text(age.sentence).lower()):
             continue  # "Lewis, 23, had won four golds twelve years earlier"
-        person = _owner(facts, age)
+        person = _owner(facts, age, generic)
         person = full_name(person, age.span.start, mentions(facts)) if person else None
         if person:
             owned.append(_Owned(age, person))
@@ -85,7 +89,7 @@ class _Owned:
     person: str
 
 
-def _owner(facts: Facts, age: AgeClaim) -> str | None:
+def _owner(facts: Facts, age: AgeClaim, generic: set[str]) -> str | None:
     text = facts.document.text
     sentence_start = facts.document.sentences[age.sentence][0] if facts.document.sentences else 0
     before = text[max(sentence_start, age.span.start - 60) : age.span.start]
@@ -96,7 +100,7 @@ def _owner(facts: Facts, age: AgeClaim) -> str | None:
     if after:
         return clean_name(after["name"])
     role = _ROLE_AFTER.match(text, age.span.end)
-    if role and role["role"] not in STOPWORDS:
+    if role and role["role"] not in STOPWORDS and role["role"] not in generic:
         # Once per role and article: the search runs over the whole body.
         holders = set(facts.memo(("role holders", role["role"]), lambda: _role_holders(facts, role["role"])))
         if len(holders) == 1:
