@@ -161,6 +161,10 @@ class AgeCheck(Check):
                 continue  # no birth for this person, or several that disagree
             index = tied[0]
             actual = timespans.span_range(births[index].bounds, age.when, "year")
+            if actual[1] < 0 or actual[0] > _OLDEST or abs(age.claim.value - actual[0]) > _FURTHEST:
+                # No one is -3 or 120, and "a 24-year-old lieutenant" 80 years ago is not 103 now:
+                # the age and the birth are not one person's at one time.
+                continue
             stated = timespans.stated_range(age.claim.value, age.claim.approx, "year")
             judged.setdefault(index, []).append((age, actual, timespans.overlaps(stated, actual)))
         for index, results in judged.items():
@@ -199,6 +203,7 @@ def _births(facts: Facts, params: AgeParams) -> list[_Birth]:
                 for d in dates
                 if match.end() <= d.span.start <= match.end() + params.birth_window
                 and not _MAIN_CLAUSE.search(text, match.end(), d.span.start)
+                and not _OTHER_VERB.search(text, match.end(), d.span.start)
             ]
             if not following:
                 continue
@@ -208,7 +213,10 @@ def _births(facts: Facts, params: AgeParams) -> list[_Birth]:
                 continue
             # The person born is named before the cue ("Chirac was born"), or anywhere in
             # the sentence when it opens with the birth ("Born in 1934, Chirac studied").
-            names = _names(facts, index, start, match.start()) or _names(facts, index, start, end)
+            # "Maeve was born the year before; Orla, the youngest, was born in 1995": the
+            # names of the cue's own clause.
+            clause = max(start, text.rfind(";", start, match.start()) + 1)
+            names = _names(facts, index, clause, match.start()) or _names(facts, index, clause, end)
             births.append(_Birth(bounds, [date], names, timespans.describe_date(date)))
     births += _coming_birthdays(facts, params)
     birthday_nouns = {n.lower() for n in params.birthday_nouns}
@@ -378,6 +386,9 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
             and _same_clause(text, claim, d)
             and not any(_distance(other, d) < _distance(claim, d) for other in others)
         ]
+    if _WHEN_WAS.search(text, max(0, claim.span.start - 30), claim.span.start):
+        # "from 1956, when he was 15, until 1994": "when" looks back to the date before it.
+        own = [d for d in own if d.span.end <= claim.span.start] or own
     died_at = _DIED_AT.search(text, max(0, claim.span.start - 48), claim.span.start)
     if died_at is not None:
         # "mayor from 1971 to 2008, has died at 92": only a date of the death dates its age;
@@ -434,7 +445,7 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
         return None  # "moved to Montreal at the age of 12": the age at an undated past event
     if reference is None:
         return None
-    if not at_death and _was_after_dated_sentence(facts, claim, reference, birth_dates):
+    if not at_death and _after_dated_sentence(facts, claim, reference, birth_dates):
         return None  # "On 9 February 1964, the Beatles appeared ... John Lennon was 23.": then, not now
     recent = [
         d
@@ -455,28 +466,40 @@ def _age(facts: Facts, claim: AgeClaim, params: AgeParams, birth_dates: set[int]
     )
 
 
+#: A computed age above this, or this far from the stated one, means a wrong tie or a
+#: wrong time, not a wrong figure.
+_OLDEST = 110
+_FURTHEST = 50
 #: After an "N-year-old": up to four lowercase words, an optional comma, then a name.
 _NAMED_AFTER = re.compile(r"(?<=old)(?:\s+[a-z][\w'’-]*){0,4},?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 #: After "Born in Greensboro, Ala.,": a main clause opened by its subject and verb
 #: ("Sawyer moved to Chicago in 1957") dates what it says, not the birth.
 _MAIN_CLAUSE = re.compile(r",\s+[A-Z][\w'’-]+\s+(?!(?:on|in|at|of|to|and|near|during|the|a|an)\b)[a-z]+")
+#: After "born": another verb's clause, whose date is not the birth ("when Hannah was born,
+#: died in 2019 at 48").
+_OTHER_VERB = re.compile(r",\s+(?:and\s+)?(?:died|married|moved|joined|retired|left|became|won|was|is)\b")
 #: "died on Thursday at 82", "has died at 92": an age at the death the clause dates.
 _DIED_AT = re.compile(r"\b(?:died|dies)\b[^.;:,]{0,36}?\s+(?:at|aged)\s+$", re.IGNORECASE)
+_WHEN_WAS = re.compile(r"\bwhen\s+(?:he|she|they|I|we)\s+(?:was|were|turned)\s+(?:aged\s+)?$", re.IGNORECASE)
 _AT_THE_TIME = re.compile(r"\s+at\s+the\s+time\b", re.IGNORECASE)
-_WAS_BEFORE = re.compile(r"\b(?:was|were)\s+(?:aged\s+)?$", re.IGNORECASE)
 
 
-def _was_after_dated_sentence(facts: Facts, claim: AgeClaim, reference: dt.date, birth_dates: set[int]) -> bool:
-    """True for "was N" right after a sentence dated a year or more before publication
-    (not by a birth): the age may be the one at that earlier date."""
-    text = facts.document.text
-    if claim.sentence <= 0 or not _WAS_BEFORE.search(text, max(0, claim.span.start - 16), claim.span.start):
+def _after_dated_sentence(facts: Facts, claim: AgeClaim, reference: dt.date, birth_dates: set[int]) -> bool:
+    """True for an undated age whose paragraph last dated a sentence before it a year or
+    more before publication (not by a birth): "Forty years ago today, on June 25, 1983,
+    India won the World Cup. ... Kapil Dev, 24, lifted the trophy" gives the age then."""
+    if claim.sentence <= 0:
         return False
+    paragraph = facts.document.paragraph_index(claim.span.start)
     year = dt.timedelta(days=365)
-    return any(
-        id(d) not in birth_dates and (b := d.bounds()) is not None and reference - b[1] >= year
-        for d in facts.dates_in_sentence(claim.sentence - 1)
-    )
+    for sentence in range(claim.sentence - 1, -1, -1):
+        start = facts.document.sentences[sentence][0]
+        if facts.document.paragraph_index(start) != paragraph:
+            return False
+        dates = [d for d in facts.dates_in_sentence(sentence) if id(d) not in birth_dates and d.bounds()]
+        if dates:
+            return any((b := d.bounds()) is not None and reference - b[1] >= year for d in dates)
+    return False
 
 
 #: An age set off beside a name: "Arnold, 44," (not "Arnold, then 36,").

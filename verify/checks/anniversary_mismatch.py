@@ -444,6 +444,8 @@ def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -
     if cue_match is None:
         return None
     cue = cue_match.group(0).lower()
+    if _OBJECT_OF.search(text, max(0, duration.span.start - 6), duration.span.start):
+        return None  # "its best start to a year since 2019": "a year" is no span there
     own = [d for d in facts.dates_in_sentence(duration.sentence) if d.resolution != "relative"]
     # Only a date written against the phrase dates it: "three years ago, in 2014", "in 1990, some 35 years ago".
     attached = [
@@ -495,6 +497,8 @@ def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -
     return None
 
 
+#: Before a duration, a preposition that makes it an object: "its best start to a year".
+_OBJECT_OF = re.compile(r"\b(?:to|of|for|per)\s+$", re.IGNORECASE)
 #: After "ago": a span around the publication date ("84 years ago this weekend").
 _AROUND_NOW = re.compile(r"\s+(?:this|next|last)\s+(?P<unit>weekend|week|month)\b", re.IGNORECASE)
 #: A clause of "since" that ends in a comma and "in" before its date: "since X was hit, in ".
@@ -546,7 +550,11 @@ def _judge_between(
         if bounds is None or finish_bounds is None or bounds[0] > finish_bounds[1]:
             continue
         actual = timespans.span_range(bounds, finish_bounds, "year")
-        results.append((start, finish, actual, timespans.overlaps(stated, actual)))
+        # "eight years later, in February 2022" after March 18, 2014: a month short rounds up.
+        counted = (
+            (actual[0], actual[1] + 1) if timespans.nearly_next_year(bounds[0], finish_bounds[1], actual[1]) else actual
+        )
+        results.append((start, finish, actual, timespans.overlaps(stated, counted)))
     if not results:
         return None
     fitting = [r for r in results if r[3]]

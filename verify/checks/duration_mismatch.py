@@ -56,6 +56,12 @@ _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
 _ENDS_RANGE = re.compile(r"\d\s*(?:to|until|till|through|[-–—])\s*$", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|yet|although|though)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bof\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
+#: After a duration, a word that makes it a difference, not a span: "a day late".
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:late|early|behind|ahead|longer|shorter|sooner)\b", re.IGNORECASE)
+#: A dateline's date ("BAYEUX, France, June 6 (AP) -"): the day of the report, not of an event.
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z][\w .]*\))?\s*[-–—]\s")
+#: "the November 5 election": a date used as a name, not the day of the main clause.
+_ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: After a duration, a word that counts it from an event rather than over a range.
 _COUNTED_FROM_EVENT = re.compile(r"\s+(?:on|later|after|ago|since|earlier|before|afterwards)\b", re.IGNORECASE)
 #: "the" (or "its", "for") before a duration makes it a span: "in the two years before",
@@ -120,6 +126,8 @@ class DurationCheck(Check):
                 continue
             if duration.about is not None and duration.about.lower() in term_nouns:
                 continue  # "its seven-day repossession rate", "a 30-year high": a term's name, not a span
+            if _DIFFERENCE_AFTER.match(facts.document.text, duration.span.end):
+                continue  # "collections will be a day late from December 25 to January 3": a delay
             if _PERIOD_ENDED.match(facts.document.text, duration.span.end):
                 continue  # "the three months ended Sept. 30": a period named by its end alone
             if _COMPOUND_BEFORE.search(facts.document.text, max(0, duration.span.start - 30), duration.span.start):
@@ -289,7 +297,14 @@ def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
         for d in dates
         if d.span.start >= relation.end() and not _CLAUSE_BREAK.search(text, relation.end(), d.span.start)
     ]
-    anchor = [d for d in dates if d.span.end <= duration.span.start]
+    text_of = facts.document.text
+    anchor = [
+        d
+        for d in dates
+        if d.span.end <= duration.span.start
+        and not _DATELINE_AFTER.match(text_of, d.span.end)
+        and not _ATTRIBUTIVE_BEFORE.search(text_of, max(0, d.span.start - 5), d.span.start)
+    ]
     if not anchor:
         # Only a sentence that dates its subject by the relation itself ("The milestone
         # came two weeks after ...") takes its date from earlier in the paragraph.
@@ -531,7 +546,7 @@ def _judge(
         )
         # A year count a few weeks short of its anniversary rounds up ("12 years after"
         # August 18, 2012 on August 17, 2024): no editor would call that wrong.
-        nearly = unit == "year" and _within_weeks_of_next_year(start_bounds[0], end_bounds[1], actual[1])
+        nearly = unit == "year" and timespans.nearly_next_year(start_bounds[0], end_bounds[1], actual[1])
         counted = (actual[0], actual[1] + 1) if whole_years or nearly else actual
         (fits if timespans.overlaps(stated, counted) else misses).append((end_bounds, actual, members))
     if fits and (not misses or not may_flag):
@@ -539,19 +554,6 @@ def _judge(
     if misses and not fits and may_flag:
         return _outcome(facts, duration, start, misses, verified=False, how=how)
     return None
-
-
-#: How far short of a whole year a span may end and still count as that year.
-_YEAR_ROUNDING = dt.timedelta(days=31)
-
-
-def _within_weeks_of_next_year(start: dt.date, end: dt.date, years: float) -> bool:
-    """True when ``end`` falls within :data:`_YEAR_ROUNDING` before the next anniversary of ``start``."""
-    try:
-        anniversary = start + relativedelta(years=int(years) + 1)
-    except (OverflowError, ValueError):
-        return False
-    return dt.timedelta(0) < anniversary - end <= _YEAR_ROUNDING
 
 
 def _outcome(

@@ -118,3 +118,18 @@ def describe_day_claim(claim: DateClaim) -> str:
     if claim.resolution == "relative":
         return f"{describe_weekday_day(day)} ('{claim.text}', counted from the publication date)"
     return describe_weekday_day(day)
+
+
+#: How far short of a whole year a span may end and still count as that year.
+YEAR_ROUNDING = dt.timedelta(days=31)
+
+
+def nearly_next_year(start: dt.date, end: dt.date, years: float) -> bool:
+    """True when ``end`` falls within :data:`YEAR_ROUNDING` before the anniversary of
+    ``start`` after ``years`` whole years: "12 years after August 18, 2012" may be
+    written on August 17, 2024."""
+    try:
+        anniversary = start + relativedelta(years=int(years) + 1)
+    except (OverflowError, ValueError):
+        return False
+    return dt.timedelta(0) < anniversary - end <= YEAR_ROUNDING

@@ -279,6 +279,12 @@ class _Extractor:
                 # "from March 1 to March 29, 2019", not "On July 25, ... in 1909".
                 if start < raw.start or _RANGE_TO_NEXT.fullmatch(self.text, raw.end, start)
             ]
+            if nearby and raw.weekday is not None and raw.month is not None and raw.day is not None:
+                # "the winter of 2010-11, ... on Sunday, December 19, and again on Saturday,
+                # January 8": the sentence's year the weekday fits; none, and the sentence's
+                # years are another time's ("a No 1 single in 1967, died on Sunday, December 29").
+                month, day = raw.month, raw.day
+                nearby = [(at, y) for at, y in nearby if _weekday_of(y, month, day) == raw.weekday]
             year: int | None
             if nearby:
                 year = min(nearby, key=lambda item: abs(item[0] - raw.start))[1]
@@ -901,7 +907,9 @@ def _bare_year_ranges(text: str, dates: list[date_patterns.RawDate]) -> set[int]
     bare = sorted((d for d in dates if d.year is not None and d.month is None), key=lambda d: d.start)
     found: set[int] = set()
     for first, second in pairwise(bare):
-        if _YEAR_RANGE_JOIN.fullmatch(text, first.end, second.start):
+        # "the winter of 2010-11" is one season: its years still date its days.
+        consecutive = first.year is not None and second.year == first.year + 1
+        if not consecutive and _YEAR_RANGE_JOIN.fullmatch(text, first.end, second.start):
             found.update((first.start, second.start))
     return found
 

@@ -230,6 +230,8 @@ def _percent_change(
     if len(percents) != 1:
         return None
     stated = percents[0]
+    if _PER_PERIOD.match(text, stated.span.end):
+        return None  # "6 percent a year for two years, from £11.44 to £12.85": a rate, compounded
     near = text[max(start, stated.span.start - 24) : min(end, stated.span.end + 24)].lower()
     words = set(WORD.findall(near))
     direction = 1 if words & rises else -1 if words & falls else 0
@@ -253,6 +255,11 @@ def _percent_change(
     )
 
 
+#: After a percentage, a period it is a rate per: "6 percent a year", "2% per month".
+_PER_PERIOD = re.compile(
+    r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter|annum)\b|\s+(?:annually|yearly|monthly)\b",
+    re.IGNORECASE,
+)
 _SHARE_GAP = re.compile(
     r"^\s*(?:[a-z][\w'’-]*\s+){0,2}?(?:of|out of)\s+(?:(?:the|his|her|its|their)\s+)?$", re.IGNORECASE
 )
