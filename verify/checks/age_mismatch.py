@@ -44,8 +44,8 @@ from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
-from verify.checks.conflicting_figure.shared import NAME, clean_name
 from verify.checks.cues import any_cue_search, cue_pattern
+from verify.checks.names import full_name_mentions
 from verify.claims import AgeClaim, Claim, DateClaim, OrdinalClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.findings import Evidence
@@ -53,7 +53,6 @@ from verify.linking import Facts, stem
 from verify.vocab import MONTHS, WEEKDAYS
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]+")
-_NAME_PHRASE = re.compile(NAME)
 _PRONOUN_START = re.compile(r"^\W*(?:He|She|His|Her|They)\b")
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -523,7 +522,7 @@ def _different_people(facts: Facts, birth: _Birth, age: _Age) -> bool:
     each is written, for different full names: "Dennis Vaughan, 78, and Sheila Vaughan, 74
     ... Mrs Vaughan, who was born" gives Sheila's birth, not Dennis's."""
     shared = birth.names & age.names
-    full_names = facts.memo("full names", lambda: _full_names(facts.document.text))
+    full_names = full_name_mentions(facts)
     for surname in shared:
         with_surname = [(at, name) for at, name in full_names if name.split()[-1] == surname]
         if len({name for _, name in with_surname}) < 2:
@@ -533,16 +532,6 @@ def _different_people(facts: Facts, birth: _Birth, age: _Age) -> bool:
         if born is None or aged is None or born == aged:
             return False
     return bool(shared)
-
-
-def _full_names(text: str) -> list[tuple[int, str]]:
-    """Each mention of a name of two or more words, with its end offset, in text order."""
-    found = []
-    for match in _NAME_PHRASE.finditer(text):
-        name = clean_name(match.group(0))
-        if name is not None and " " in name:
-            found.append((match.end(), name))
-    return found
 
 
 def _latest(mentions_of: list[tuple[int, str]], position: int) -> str | None:

@@ -38,7 +38,7 @@ from pydantic import Field
 
 from verify.checks import timespans
 from verify.checks.base import Check, Outcome, Params, evidence
-from verify.checks.conflicting_figure.shared import names_before, shared_name
+from verify.checks.names import names_before, shared_name
 from verify.checks.timespans import Bounds
 from verify.claims import DateClaim, DurationClaim
 from verify.extraction.numbers import ordinal_value
@@ -297,13 +297,12 @@ def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
         for d in dates
         if d.span.start >= relation.end() and not _CLAUSE_BREAK.search(text, relation.end(), d.span.start)
     ]
-    text_of = facts.document.text
     anchor = [
         d
         for d in dates
         if d.span.end <= duration.span.start
-        and not _DATELINE_AFTER.match(text_of, d.span.end)
-        and not _ATTRIBUTIVE_BEFORE.search(text_of, max(0, d.span.start - 5), d.span.start)
+        and not _DATELINE_AFTER.match(text, d.span.end)
+        and not _ATTRIBUTIVE_BEFORE.search(text, max(0, d.span.start - 5), d.span.start)
     ]
     if not anchor:
         # Only a sentence that dates its subject by the relation itself ("The milestone

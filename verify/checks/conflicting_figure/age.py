@@ -10,8 +10,9 @@ from typing import Literal
 from pydantic import Field
 
 from verify.checks.base import Outcome, Params, evidence
-from verify.checks.conflicting_figure.shared import NAME, clean_name, dated, full_name, mentions, same_person
+from verify.checks.conflicting_figure.shared import dated
 from verify.checks.cues import any_cue_search
+from verify.checks.names import NAME, clean_name, full_name, mentions, same_person
 from verify.claims import AgeClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.linking import Facts

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Literal
 
 from verify.checks.base import Outcome, Params, evidence
-from verify.checks.conflicting_figure.shared import NAME, clean_name, full_name, mentions, same_person
 from verify.checks.cues import any_cue_search
+from verify.checks.names import NAME, clean_name, full_name, mentions, same_person
 from verify.claims import Claim, DateClaim
 from verify.linking import Facts
 

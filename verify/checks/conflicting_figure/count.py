@@ -7,15 +7,8 @@ from collections.abc import Iterator
 from typing import Literal
 
 from verify.checks.base import Outcome, Params, evidence
-from verify.checks.conflicting_figure.shared import (
-    CHANGE_CUES,
-    clean_name,
-    dated,
-    event_subject,
-    names_before,
-    sentence_words,
-    shared_name,
-)
+from verify.checks.conflicting_figure.shared import CHANGE_CUES, dated, elsewhere, event_subject, sentence_words
+from verify.checks.names import names_before, shared_name
 from verify.claims import Claim, CountClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.linking import Facts, stem
@@ -93,8 +86,7 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
                 continue  # "At home, Liverpool won 15 games" and "Away, Liverpool won 10 games"
             if openers and _opener(facts, earlier.sentence, openers) != _opener(facts, later.sentence, openers):
                 continue  # "For Plan one, North East had 6 votes" and "For Plan two, North East had 128 votes"
-            places = _places(facts, earlier.sentence), _places(facts, later.sentence)
-            if places[0] and places[1] and not places[0] & places[1]:
+            if elsewhere(facts, earlier.sentence, later.sentence):
                 continue  # "won eight titles at Wimbledon" and "At the Australian Open, Federer won six titles"
             name = shared_name(subjects(earlier_index), subjects(index))
             if name is None:
@@ -132,19 +124,6 @@ def _opener(facts: Facts, sentence: int, pattern: re.Pattern[str]) -> str | None
     start, end = facts.document.sentences[sentence] if facts.document.sentences else (0, 0)
     match = pattern.match(facts.document.text, start, end)
     return match["scope"].lower() if match else None
-
-
-#: A named place or event a sentence sets its counts in: "at Wimbledon", "In the Premier League".
-_PLACE = re.compile(r"\b(?:[Aa]t|[Ii]n)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
-
-
-def _places(facts: Facts, sentence: int) -> frozenset[str]:
-    """The named places or events after "at" or "in" in a sentence (not months or weekdays)."""
-    return frozenset(
-        place
-        for match in _PLACE.finditer(facts.sentence_text(sentence))
-        if (place := clean_name(match["place"])) is not None
-    )
 
 
 #: "by" (and an approximator) before a count makes it a margin, not a count.

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import Literal
 
 from verify.checks.base import Outcome, Params, evidence
-from verify.checks.conflicting_figure.shared import dated, names_before, shared_name
+from verify.checks.conflicting_figure.shared import dated
 from verify.checks.cues import any_cue_search
+from verify.checks.names import names_before, shared_name
 from verify.claims import Claim, OrdinalClaim
 from verify.extraction.lexicon import STOPWORDS
 from verify.linking import Facts, stem

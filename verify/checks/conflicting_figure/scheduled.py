@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Literal
 
 from verify.checks.base import Outcome, Params, evidence
-from verify.checks.conflicting_figure.shared import event_subject, full_name, mentions, same_person
+from verify.checks.conflicting_figure.shared import event_subject
+from verify.checks.names import full_name, mentions, same_person
 from verify.claims import DateClaim
 from verify.linking import Facts
 from verify.vocab import MONTH_NAMES, MONTHS
