@@ -49,6 +49,9 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
         and c.value >= 2
         and not (sentence_words(facts, c.sentence) & hypothetical)
         and not _MARGIN_BEFORE.search(text, max(0, c.span.start - 24), c.span.start)  # "won by 10,704 votes"
+        # "Revs 10.1 mln vs 9.5 mln": a table row setting two periods side by side.
+        and not _VERSUS_BEFORE.search(text, max(0, c.span.start - 6), c.span.start)
+        and not _VERSUS_AFTER.match(text, c.span.end)
     ]
     # Pairs only within one noun, and each count's lead words found once, not once a pair.
     leads = [_lead_stems(facts, c) for c in counts]
@@ -126,6 +129,8 @@ def _opener(facts: Facts, sentence: int, pattern: re.Pattern[str]) -> str | None
     return match["scope"].lower() if match else None
 
 
+_VERSUS_BEFORE = re.compile(r"\bvs\.?\s+$|\bversus\s+$", re.IGNORECASE)
+_VERSUS_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vs\.?|versus)\s", re.IGNORECASE)
 #: "by" (and an approximator) before a count makes it a margin, not a count.
 _MARGIN_BEFORE = re.compile(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|just\s+)?$", re.IGNORECASE)
 
