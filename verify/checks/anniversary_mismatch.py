@@ -472,6 +472,8 @@ def _elapsed(facts: Facts, duration: DurationClaim, params: AnniversaryParams) -
     if len(attached) != 1:
         return None
     event = attached[0]
+    if event.resolution == "inferred-year" and (cue in params.ago_cues or cue in params.since_cues):
+        return None  # "40 years since June 16": the year is the one to find, not the publication's
     bounds = event.bounds()
     if bounds is None:
         return None

@@ -56,6 +56,14 @@ _FEW_WORDS_BEFORE = re.compile(r"[\s)]*(?:[\w'’.-]+\s+){0,4}")
 _ENDS_RANGE = re.compile(r"\d\s*(?:to|until|till|through|[-–—])\s*$", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|yet|although|though)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bof\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
+#: Before a duration, a penalty it is the term of: "jailed for", "a non-parole period of".
+_PENALTY_BEFORE = re.compile(
+    r"\b(?:jailed|sentenced|imprisoned|imprisonment|detained|banned|disqualified|term|period|minimum|served|serving)"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:for|to|of)\s+$",
+    re.IGNORECASE,
+)
+#: Between a penalty's term and a range: the reason it was given ("for abusing", "for offences").
+_FOR_REASON = re.compile(r"\bfor\b", re.IGNORECASE)
 #: After a duration, a word that makes it a difference, not a span: "a day late".
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:late|early|behind|ahead|longer|shorter|sooner)\b", re.IGNORECASE)
 #: A dateline's date ("BAYEUX, France, June 6 (AP) -"): the day of the report, not of an event.
@@ -244,6 +252,10 @@ def _explicit_range(facts: Facts, duration: DurationClaim) -> Tie | None:
         closes_clause = (
             in_relative_clause is not None and after_comma is not None and not _RANGE_OPENS.match(after_comma)
         )
+        if _PENALTY_BEFORE.search(text, max(0, duration.span.start - 40), duration.span.start) and _FOR_REASON.search(
+            gap
+        ):
+            return None  # "jailed for eight years for abusing three boys between 1994 and 2005": a term, not the span
         adjacent = not closes_clause and (
             _ADJACENT.fullmatch(gap) or (not between and not _BUT.search(gap) and _FEW_WORDS.fullmatch(gap))
         )
