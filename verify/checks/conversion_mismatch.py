@@ -45,7 +45,7 @@ _ZONE_WORD = re.compile(r"\b(?:UTC|GMT)\b")
 # A zone offset ("UTC+0900") is not a clock time.
 _CLOCK = re.compile(r"(?<![\d:.,+\-−])(?P<h>[01]?\d|2[0-3]):?(?P<m>[0-5]\d)(?![\d:.,])")
 # What ends a restatement inside its parenthesis: "(16 km)", "(14.95 acres; .0605 km)".
-_CLOSES = re.compile(r"[\s\u00a0]*(?:[);,/.—–]|or\b|$)")
+_CLOSES = re.compile(r"[\s\u00a0]*(?:[)\];,/.—–]|or\b|$)")
 # What may stand between a time and its restatement: "local time", "on Saturday".
 _ZONE_GAP = re.compile(r"^[\s\u00a0]*(?:[A-Za-z]+[\s\u00a0]+){0,4}$")
 

@@ -548,8 +548,8 @@ def _judge(
     fits: list[tuple[Bounds, tuple[float, float], list[tuple[int, DateClaim]]]] = []
     misses: list[tuple[Bounds, tuple[float, float], list[tuple[int, DateClaim]]]] = []
     for end_bounds, members in grouped.items():
-        if end_bounds[1] < start_bounds[0]:
-            continue
+        if end_bounds[1] < start_bounds[0] or end_bounds == start_bounds:
+            continue  # an end before the start, or the start's own day again ("yesterday" twice)
         actual = timespans.span_range(start_bounds, end_bounds, unit)
         # Whole years are also counted with both ends: "the three-year period 1987-1989".
         whole_years = (

@@ -16,14 +16,14 @@ from verify.extraction.numbers import ordinal_value
 from verify.extraction.wordstart import expand_case, finditer_at, lowered_for_search, scan, word_start
 from verify.vocab import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
 
-_WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY_PATTERN})(?:,?\s+(?:the\s+)?|\s*\(\s*))?"
+_WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY_PATTERN})(?:,?\s+(?:the\s+)?|(?:['’]s)?\s*\(\s*))?"
 _YEAR_TAIL = r"(?:,?\s+(?P<year>\d{4})(?![\d:]))?"
 
 # The capitals weekday and month names start with: a lookahead of them lets the
 # regex engine skip every other position at once.
 _NAME_START = "".join(sorted({name[0] for name in f"{WEEKDAY_PATTERN}|{MONTH_PATTERN}".split("|")}))
 
-# "Friday, February 1, 2019", "November 25", "Tuesday (March 5)"
+# "Friday, February 1, 2019", "November 25", "Tuesday (March 5)", "Saturday's (July 10) final"
 MONTH_DAY = re.compile(
     rf"\b(?=[{_NAME_START}]){_WEEKDAY_LEAD}(?P<mon>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b{_YEAR_TAIL}"
 )
@@ -31,7 +31,7 @@ MONTH_DAY = re.compile(
 _MONTH_DAY_FAST = re.compile(
     "(?:"
     + word_start(
-        [rf"{day}(?:,?\s+(?:the\s+)?|\s*\(\s*)(?:{MONTH_PATTERN})" for day in WEEKDAY_PATTERN.split("|")]
+        [rf"{day}(?:,?\s+(?:the\s+)?|(?:['’]s)?\s*\(\s*)(?:{MONTH_PATTERN})" for day in WEEKDAY_PATTERN.split("|")]
         + MONTH_PATTERN.split("|")
     )
     + r")\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:])\b(?:,?\s+\d{4}(?![\d:]))?"

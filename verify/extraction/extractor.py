@@ -139,7 +139,7 @@ _TIME_WORDS = frozenset({"year", "month", "week", "weekend", "spring", "summer",
 # Patterns the passes below apply to every number or claim, compiled once here.
 _IDENTIFIER_TAIL = re.compile(r"[A-Za-z]-$|\d[.,]?$")
 _YEAR_LIKE = re.compile(r"1[6-9]\d\d|20\d\d")
-_OPENS_CONVERSION = re.compile(r"[\s\u00a0]*\([\s\u00a0]*")
+_OPENS_CONVERSION = re.compile(r"[\s\u00a0]*[(\[][\s\u00a0]*")
 _DASH_OPENS = re.compile(r"[\s\u00a0]*[—–][\s\u00a0]*")
 _DASH_CLOSES = re.compile(r"[\s\u00a0]*[—–]")
 _OR_OPENS = re.compile(r",[\s\u00a0]*or[\s\u00a0]+")

@@ -49,6 +49,7 @@ def run(facts: Facts, params: CountParams) -> Iterator[Outcome]:
         and c.value >= 2
         and not (sentence_words(facts, c.sentence) & hypothetical)
         and not _MARGIN_BEFORE.search(text, max(0, c.span.start - 24), c.span.start)  # "won by 10,704 votes"
+        and not _QUOTE_DIGITS.search(text, max(0, c.span.start - 2), c.span.start)  # "1.8205/15": a price quote
         # "Revs 10.1 mln vs 9.5 mln": a table row setting two periods side by side.
         and not _VERSUS_BEFORE.search(text, max(0, c.span.start - 6), c.span.start)
         and not _VERSUS_AFTER.match(text, c.span.end)
@@ -129,6 +130,7 @@ def _opener(facts: Facts, sentence: int, pattern: re.Pattern[str]) -> str | None
     return match["scope"].lower() if match else None
 
 
+_QUOTE_DIGITS = re.compile(r"\d/$")
 _VERSUS_BEFORE = re.compile(r"\bvs\.?\s+$|\bversus\s+$", re.IGNORECASE)
 _VERSUS_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vs\.?|versus)\s", re.IGNORECASE)
 #: "by" (and an approximator) before a count makes it a margin, not a count.
