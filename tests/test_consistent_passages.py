@@ -1,6 +1,6 @@
 """No false alarm on consistent news passages.
 
-tests/data/consistent_passages.json holds 2714 short passages written to stress the
+tests/data/consistent_passages.json holds 2816 short passages written to stress the
 patterns where a checker misfires (relatives' ages, race times, inclusive ranges,
 several anniversaries in one sentence, fluid ounces, wind farms, prison terms beside
 the dates of the offences, ...), each consistent: its arithmetic and calendar facts

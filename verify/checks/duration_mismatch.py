@@ -326,6 +326,8 @@ def _relative_to_event(facts: Facts, duration: DurationClaim) -> Tie | None:
         anchor = [d for d in facts.days_in_paragraphs(paragraph, paragraph) if d.span.end <= duration.span.start]
     if not other or not anchor:
         return None
+    if "," in text[relation.end() : other[0].span.start]:
+        return None  # "came a day before his death, on April 20": the date may be either event's
     if _ENDS_RANGE.search(text, max(0, anchor[-1].span.start - 10), anchor[-1].span.start):
         return None  # "the war, which lasted from 1950 to 1953, began five years after": 1953 ends a range
     if relation["word"].lower() == "after":
