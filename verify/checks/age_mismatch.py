@@ -21,11 +21,22 @@ date itself ("He was 86." in an obituary). An age in a sentence that dates it
 by another event without a date ("when he was elected", "at the time") is
 left alone, unless the sentence speaks of a death ("dies aged 80 after ...")
 and the age is not in the event's clause ("her father died when she was one").
+So is an undated age after a sentence of its paragraph dated a year or more
+back ("On 9 February 1964, the Beatles appeared ... John Lennon was 23"), and an
+age set off beside a name in a sentence dated years back ("Gavrilo Princip, 19,
+shot ... on 28 June 1914": then or now?). "died on Tuesday at 96" is dated by
+the death alone; "when he was 15" by the date before it.
 
 **Tie**: an age is compared only with a birth of the same person: the two
 sentences (a pronoun's sentence stands for the one before it) share a
 capitalised name, and no relative stands just before the age ("his son,
-Felix Brenner, 41"). A birth known only to the year admits two ages (84 or 85).
+Felix Brenner, 41"). An age set off beside a name ("Angela Ruiz, 42,") or
+before one ("the 29-year-old defending champion, Karin Stoll") is that name's
+only; a surname two people share ties nothing when each mention stands for a
+different full name ("Dennis Vaughan, 78 ... Mrs Vaughan, who was born").
+A birth known only to the year admits two ages (84 or 85). A computed age
+below 0, above 110 or more than 50 years from the stated one means a wrong
+tie or time, and is not reported.
 
 When several ages agree with each other and all disagree with the birth, the
 birth is flagged (the ages outvote it); otherwise each age that disagrees is.

@@ -1,5 +1,6 @@
 """arithmetic_mismatch ``change``: "doubled", "rose by 20%", "rose by 5" against the "from A to B" values;
-a margin against the score beside it; "A of B (C%)" and "C% of B, or A" against the numbers a percentage is computed from."""
+a margin against the score beside it; "A of B (C%)" and "C% of B, or A" against the numbers a percentage is computed from;
+"rose X, or C%, to B" against the value it started from."""
 
 from __future__ import annotations
 
@@ -374,7 +375,7 @@ def _moves_to(facts: Facts, params: ChangeParams, rises: set[str], falls: set[st
                 continue
             if isinstance(end, PercentageClaim) or _approx(move) or _approx(end):
                 continue
-            if not (_OR_PERCENT.fullmatch(text, move.span.end, share.span.start)):
+            if not _OR_PERCENT.fullmatch(text, move.span.end, share.span.start):
                 continue
             if not _TO_VALUE.fullmatch(text, share.span.end, end.span.start):
                 continue
