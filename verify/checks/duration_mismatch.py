@@ -18,7 +18,16 @@ dates whose difference happens to fit. Three ties, tried in order:
    sentences with end cues ("ended", "until", "returned"). End dates found only elsewhere in the article can
    verify a duration but never flag one.
 
-Cue words live in the rule file. Durations of hours and less are left alone.
+Cue words live in the rule file. Durations of hours and less are left alone,
+and so are durations that name no span the article dates: a term's name ("a
+30-year high", "a four-year jump on"), a rate ("18% a year"), a delay ("a day
+late"), a period named by its end ("the nine months ended Sept. 30"), one part
+of a compound ("2 years and 10 days"), a penalty beside the dates of the
+offences ("jailed for eight years for ... between 1994 and 2005"), and a span
+leading up to an event ("in the two years before the Games"). A tie is dropped
+when the duration's sentence names another full name than the start's ("Louis
+XV" against "Louis XIV"). Whole years written without days may be counted with
+both ends, and a year count up to a month short of its anniversary rounds up.
 
 Candidate end dates are judged once per distinct day they can mean, and at most
 ``_MAX_EVIDENCE_ENDS`` of them are quoted as evidence (the computation counts the
